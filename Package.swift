@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "mssp-report",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mssp-report", targets: ["mssp-report"]),
+        .library(name: "MSSPReport", targets: ["MSSPReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "mssp-report",
+            dependencies: [
+                "MSSPReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MSSPReport",
+            dependencies: [
+                "CXMLCheck",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedTemplates"]
+        ),
+        .target(
+            name: "CXMLCheck",
+            dependencies: ["CLibXML2"]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .executableTarget(
+            name: "TemplateEmbedder",
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["TemplateEmbedder"]
+        ),
+        .testTarget(
+            name: "MSSPReportTests",
+            dependencies: ["MSSPReport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["mssp-report"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,146 @@
+#include "CXMLCheck.h"
+
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cxml_stream {
+    cxml_handlers handlers;
+    xmlSAXHandler sax;
+    xmlParserCtxtPtr parser;
+    /* Scratch space for NUL-terminated attribute values, reused between start tags. */
+    cxml_attribute *attributes;
+    int attribute_capacity;
+    char *values;
+    size_t values_capacity;
+};
+
+static int ensure_capacity(cxml_stream *stream, int count, size_t bytes) {
+    if (count > stream->attribute_capacity) {
+        cxml_attribute *grown = realloc(stream->attributes, sizeof(cxml_attribute) * (size_t)count);
+        if (grown == NULL) return 0;
+        stream->attributes = grown;
+        stream->attribute_capacity = count;
+    }
+    if (bytes > stream->values_capacity) {
+        char *grown = realloc(stream->values, bytes);
+        if (grown == NULL) return 0;
+        stream->values = grown;
+        stream->values_capacity = bytes;
+    }
+    return 1;
+}
+
+static void on_start_element(void *user_data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                             int namespace_count, const xmlChar **namespaces, int attribute_count,
+                             int defaulted_count, const xmlChar **attributes) {
+    (void)prefix;
+    (void)uri;
+    (void)namespace_count;
+    (void)namespaces;
+    (void)defaulted_count;
+    cxml_stream *stream = user_data;
+    if (stream->handlers.start_element == NULL) return;
+
+    /* libxml2 passes five pointers per attribute: local name, prefix, URI, value start, value end. */
+    size_t bytes = 0;
+    for (int i = 0; i < attribute_count; i++) {
+        bytes += (size_t)(attributes[i * 5 + 4] - attributes[i * 5 + 3]) + 1;
+    }
+    if (!ensure_capacity(stream, attribute_count, bytes)) {
+        xmlStopParser(stream->parser);
+        return;
+    }
+    char *cursor = stream->values;
+    for (int i = 0; i < attribute_count; i++) {
+        size_t length = (size_t)(attributes[i * 5 + 4] - attributes[i * 5 + 3]);
+        memcpy(cursor, attributes[i * 5 + 3], length);
+        cursor[length] = '\0';
+        stream->attributes[i].name = (const char *)attributes[i * 5];
+        stream->attributes[i].value = cursor;
+        cursor += length + 1;
+    }
+    stream->handlers.start_element(stream->handlers.context, (const char *)localname, stream->attributes,
+                                   attribute_count, (long)xmlSAX2GetLineNumber(stream->parser));
+}
+
+static void on_end_element(void *user_data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    (void)prefix;
+    (void)uri;
+    cxml_stream *stream = user_data;
+    if (stream->handlers.end_element != NULL) {
+        stream->handlers.end_element(stream->handlers.context, (const char *)localname);
+    }
+}
+
+static void on_characters(void *user_data, const xmlChar *text, int length) {
+    cxml_stream *stream = user_data;
+    if (stream->handlers.characters != NULL) {
+        stream->handlers.characters(stream->handlers.context, (const char *)text, length);
+    }
+}
+
+static void on_error(void *user_data, xmlErrorPtr error) {
+    cxml_stream *stream = user_data;
+    if (error == NULL || stream->handlers.problem == NULL) return;
+    cxml_level level = CXML_LEVEL_WARNING;
+    if (error->level == XML_ERR_ERROR) level = CXML_LEVEL_ERROR;
+    if (error->level == XML_ERR_FATAL) level = CXML_LEVEL_FATAL;
+    /* libxml2's messages end with a newline; the caller formats its own lines. */
+    char message[512];
+    const char *text = error->message != NULL ? error->message : "unknown XML error";
+    size_t length = strlen(text);
+    while (length > 0 && (text[length - 1] == '\n' || text[length - 1] == ' ')) length--;
+    if (length >= sizeof message) length = sizeof message - 1;
+    memcpy(message, text, length);
+    message[length] = '\0';
+    stream->handlers.problem(stream->handlers.context, level, error->code, (long)error->line, error->int2, message);
+}
+
+cxml_stream *cxml_stream_create(const cxml_handlers *handlers) {
+    cxml_stream *stream = calloc(1, sizeof *stream);
+    if (stream == NULL) return NULL;
+    stream->handlers = *handlers;
+    /* Only our callbacks: no tree is built, so memory does not grow with the document. */
+    memset(&stream->sax, 0, sizeof stream->sax);
+    stream->sax.initialized = XML_SAX2_MAGIC;
+    stream->sax.startElementNs = on_start_element;
+    stream->sax.endElementNs = on_end_element;
+    stream->sax.characters = on_characters;
+    stream->sax.cdataBlock = on_characters;
+    stream->sax.serror = on_error;
+    stream->parser = xmlCreatePushParserCtxt(&stream->sax, stream, NULL, 0, NULL);
+    if (stream->parser == NULL) {
+        free(stream);
+        return NULL;
+    }
+    /* Never fetch anything from the network and never expand external entities. */
+    xmlCtxtUseOptions(stream->parser, XML_PARSE_NONET);
+    return stream;
+}
+
+int cxml_stream_feed(cxml_stream *stream, const char *bytes, size_t length, int is_last) {
+    /* xmlParseChunk takes an int length; feed very large buffers in slices. */
+    const size_t slice = 1 << 26;
+    while (length > slice) {
+        int status = xmlParseChunk(stream->parser, bytes, (int)slice, 0);
+        if (status != 0) return status;
+        bytes += slice;
+        length -= slice;
+    }
+    return xmlParseChunk(stream->parser, bytes, (int)length, is_last);
+}
+
+void cxml_stream_free(cxml_stream *stream) {
+    if (stream == NULL) return;
+    xmlFreeParserCtxt(stream->parser);
+    free(stream->attributes);
+    free(stream->values);
+    free(stream);
+}
+
+const char *cxml_library_version(void) {
+    return xmlParserVersion;
+}

@@ -1,0 +1,74 @@
+/// One problem found in the input or in a template, with the place it was found.
+///
+/// Bad customer data never throws: every stage reports what it finds as diagnostics and keeps going,
+/// so that the user sees every problem in one run.
+public struct Diagnostic: Hashable, Sendable {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Comparable {
+        case warning
+        case error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs == .warning && rhs == .error
+        }
+    }
+
+    /// Error or warning.
+    public var severity: Severity
+    /// A stable identifier for tooling, for example `invalid-tenant-id`.
+    public var code: Code
+    /// A full sentence for a person; quoted values are already made printable.
+    public var message: String
+    /// Where the problem is; `nil` for problems that belong to no place (an empty input list).
+    public var location: SourceLocation?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, _ code: Code, _ message: String, at location: SourceLocation?) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+    }
+
+    /// Creates an error.
+    public static func error(_ code: Code, _ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location)
+    }
+
+    /// Creates a warning.
+    public static func warning(_ code: Code, _ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location)
+    }
+}
+
+extension Diagnostic {
+    /// The stable diagnostic codes. The README lists them; tooling may rely on them.
+    public enum Code: String, Sendable, CaseIterable {
+        // Reading
+        case unreadableInput = "unreadable-input"
+        case invalidEncoding = "invalid-encoding"
+        case unterminatedQuote = "unterminated-quote"
+        case malformedCSV = "malformed-csv"
+        case fieldCount = "field-count"
+        case missingColumn = "missing-column"
+        case invalidJSON = "invalid-json"
+        case unexpectedJSONShape = "unexpected-json-shape"
+        case wrongValueType = "wrong-value-type"
+        case emptyInput = "empty-input"
+        // Validation
+        case invalidTenantID = "invalid-tenant-id"
+        case nonCanonicalTenantID = "non-canonical-tenant-id"
+        case placeholderTenantID = "placeholder-tenant-id"
+        case personalAccountTenantID = "personal-account-tenant-id"
+        case duplicateTenantID = "duplicate-tenant-id"
+        case nameWithSeveralTenantIDs = "name-with-several-tenant-ids"
+        case missingName = "missing-name"
+        case invalidName = "invalid-name"
+        case nameTooLong = "name-too-long"
+        case invalidDomain = "invalid-domain"
+        // Templates and output
+        case templateSyntax = "template-syntax"
+        case outputCheck = "output-check"
+        case unwritableOutput = "unwritable-output"
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Builds the index model from validated customers: sorts them and builds every link.
+public struct IndexBuilder: Sendable {
+    /// The page title.
+    public var title: String
+    /// The portal each customer links to.
+    public var portal: LinkKind
+    /// The generation date to show, if any.
+    public var generatedOn: String?
+
+    /// The default page title.
+    public static let defaultTitle = "Microsoft Defender portals of our customers"
+
+    /// Creates a builder.
+    public init(title: String = IndexBuilder.defaultTitle, portal: LinkKind = LinkCatalog.defender, generatedOn: String? = nil) {
+        self.title = title
+        self.portal = portal
+        self.generatedOn = generatedOn
+    }
+
+    /// The model for these customers; `skippedCount` is the number of rows left out for errors.
+    public func build(customers: [Customer], skippedCount: Int) -> IndexModel {
+        let entries = customers.map { customer in
+            IndexModel.Entry(
+                name: customer.name,
+                tenantID: customer.tenantID,
+                portalURL: portal.url(for: customer.tenantID),
+                domain: customer.domain
+            )
+        }
+        .sorted { lhs, rhs in
+            let left = lhs.name.lowercased()
+            let right = rhs.name.lowercased()
+            if left != right { return left < right }
+            if lhs.name != rhs.name { return lhs.name < rhs.name }
+            return lhs.tenantID < rhs.tenantID
+        }
+        return IndexModel(
+            title: title,
+            portal: portal,
+            entries: entries,
+            relatedTopics: LinkCatalog.relatedTopics,
+            sourceArticle: LinkCatalog.sourceArticle,
+            accessNote: LinkCatalog.accessNote,
+            summary: .init(customerCount: entries.count, skippedCount: skippedCount),
+            generatedOn: generatedOn
+        )
+    }
+
+    /// The date `SOURCE_DATE_EPOCH` (seconds since 1970) names, as `YYYY-MM-DD` in UTC; `nil` when the
+    /// variable is unset or not a number.
+    public static func dateFromSourceDateEpoch(_ environment: [String: String]) -> String? {
+        guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

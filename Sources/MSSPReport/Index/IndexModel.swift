@@ -1,0 +1,42 @@
+/// Everything a template may show, with every URL already built. A plain value.
+public struct IndexModel: Sendable, Equatable {
+    /// The page title.
+    public var title: String
+    /// The portal that each customer's main link opens.
+    public var portal: LinkKind
+    /// The customers, sorted by name, then tenant ID.
+    public var entries: [Entry]
+    /// The related topics of the source article.
+    public var relatedTopics: [Link]
+    /// The article the index is built from.
+    public var sourceArticle: Link
+    /// The note that a link grants no access by itself.
+    public var accessNote: String
+    /// Counts for the summary.
+    public var summary: Summary
+    /// The generation date (`YYYY-MM-DD`, UTC), present only when `SOURCE_DATE_EPOCH` sets it, so that the
+    /// same input gives the same bytes.
+    public var generatedOn: String?
+
+    /// One customer's row.
+    public struct Entry: Sendable, Equatable {
+        /// The customer's name.
+        public var name: String
+        /// The tenant ID, canonical form.
+        public var tenantID: TenantID
+        /// The customer's portal link.
+        public var portalURL: String
+        /// The domain, when the input has one.
+        public var domain: String?
+        /// A stable fragment identifier for the row: `tenant-<tenant ID>`.
+        public var anchor: String { "tenant-\(tenantID)" }
+    }
+
+    /// Counts shown in the summary.
+    public struct Summary: Sendable, Equatable {
+        /// Customers in the index.
+        public var customerCount: Int
+        /// Rows left out because they had errors (only with `--skip-invalid`).
+        public var skippedCount: Int
+    }
+}

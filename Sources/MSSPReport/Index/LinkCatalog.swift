@@ -1,0 +1,65 @@
+/// The one list of link kinds and related topics that mssp-report knows. Templates never build URLs.
+public enum LinkCatalog {
+    /// The Microsoft Defender portal, as the current article gives it.
+    public static let defender = LinkKind(
+        id: "defender",
+        title: "Microsoft Defender portal",
+        urlTemplate: "https://security.microsoft.com/?tid={tenantId}"
+    )
+
+    /// The former Microsoft Defender Security Center, as the 2021 edition of the article gives it; it now
+    /// redirects.
+    public static let securityCenter = LinkKind(
+        id: "securitycenter",
+        title: "Microsoft Defender Security Center",
+        urlTemplate: "https://securitycenter.windows.com/?tid={tenantId}"
+    )
+
+    /// The portals `--portal` accepts.
+    public static let portals = [defender, securityCenter]
+
+    /// The portal with this identifier, if there is one.
+    public static func portal(named id: String) -> LinkKind? {
+        portals.first { $0.id == id }
+    }
+
+    /// The article the index is built from.
+    public static let sourceArticle = Link(
+        title: "Access the Microsoft Defender MSSP customer portal",
+        url: "https://learn.microsoft.com/en-us/defender-endpoint/access-mssp-portal"
+    )
+
+    /// The article's related topics, in its order.
+    public static let relatedTopics = [
+        Link(
+            title: "Grant MSSP access to the portal",
+            url: "https://learn.microsoft.com/en-us/defender-endpoint/grant-mssp-access"
+        ),
+        Link(
+            title: "Configure alert notifications",
+            url: "https://learn.microsoft.com/en-us/defender-endpoint/configure-mssp-notifications"
+        ),
+        Link(
+            title: "Fetch alerts from customer tenant",
+            url: "https://learn.microsoft.com/en-us/defender-endpoint/api/fetch-alerts-mssp"
+        ),
+    ]
+
+    /// What the index says about access: a link opens the portal, permissions decide what the analyst sees.
+    public static let accessNote =
+        "A link grants no access by itself: what you can see and do in a customer's portal depends on the GDAP or B2B permissions of your account in that tenant."
+}
+
+/// A titled link that is the same for every customer.
+public struct Link: Hashable, Sendable {
+    /// The link text.
+    public var title: String
+    /// The URL.
+    public var url: String
+
+    /// Creates a link.
+    public init(title: String, url: String) {
+        self.title = title
+        self.url = url
+    }
+}

@@ -1,0 +1,88 @@
+/// What a column or JSON key means to mssp-report. The one table of accepted column names.
+public enum ColumnRole: String, Sendable, CaseIterable {
+    case name
+    case tenantID
+    case domain
+
+    /// The accepted column names, in the form a user would write them, most preferred first.
+    /// Matching ignores case, spaces, `_` and `-`.
+    public var acceptedNames: [String] {
+        switch self {
+        case .name:
+            ["name", "customer", "customer name", "display name", "displayName", "tenant name", "company", "company name"]
+        case .tenantID:
+            ["tenant id", "tenantId", "tid", "directory id", "customerId", "microsoft id"]
+        case .domain:
+            ["domain", "initialDomainName", "defaultDomainName", "primary domain name"]
+        }
+    }
+
+    /// Whether a record must have this column.
+    public var isRequired: Bool { self != .domain }
+
+    /// The role a header names, or `nil` for a column mssp-report only carries along.
+    public static func matching(_ header: String) -> ColumnRole? {
+        let key = normalizedKey(header)
+        return lookup[key]
+    }
+
+    /// How strongly a header claims its role; lower wins when several columns claim the same role.
+    static func preference(of header: String, for role: ColumnRole) -> Int {
+        let key = normalizedKey(header)
+        return role.acceptedNames.firstIndex { normalizedKey($0) == key } ?? Int.max
+    }
+
+    private static let lookup: [String: ColumnRole] = {
+        var table: [String: ColumnRole] = [:]
+        for role in ColumnRole.allCases {
+            for name in role.acceptedNames { table[normalizedKey(name)] = role }
+        }
+        return table
+    }()
+
+    static func normalizedKey(_ header: String) -> String {
+        String(header.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" })
+    }
+}
+
+/// Which column of a header plays which role.
+struct ColumnMapping: Sendable {
+    /// Column index per role; absent roles are missing from the header.
+    var columns: [ColumnRole: Int] = [:]
+
+    /// Maps a header; where several columns claim one role, the more preferred name wins.
+    init(header: [String]) {
+        for (index, title) in header.enumerated() {
+            guard let role = ColumnRole.matching(title) else { continue }
+            if let current = columns[role],
+                ColumnRole.preference(of: header[current], for: role) <= ColumnRole.preference(of: title, for: role)
+            {
+                continue
+            }
+            columns[role] = index
+        }
+    }
+
+    /// The required roles the header lacks.
+    var missingRoles: [ColumnRole] {
+        ColumnRole.allCases.filter { $0.isRequired && columns[$0] == nil }
+    }
+
+    /// The one error for a header that lacks required columns, listing what is accepted.
+    static func missingColumnsDiagnostic(
+        _ missing: [ColumnRole],
+        at location: SourceLocation,
+        noun: String = "the header"
+    ) -> Diagnostic {
+        let thing = noun == "the header" ? "column" : "key"
+        let parts = missing.map { role in
+            let label = role == .name ? "customer name \(thing)" : "tenant ID \(thing)"
+            return "\(label) (accepted: \(role.acceptedNames.map { "\"\($0)\"" }.joined(separator: ", ")))"
+        }
+        return .error(
+            .missingColumn,
+            "\(noun == "the header" ? "the header has" : "the \(noun) have") no \(parts.joined(separator: " and no ")); names are matched ignoring case, spaces, '_' and '-'",
+            at: location
+        )
+    }
+}

@@ -1,0 +1,56 @@
+/// One value read from an input, with the place it was read from.
+public struct RecordField: Hashable, Sendable {
+    /// The text as read: quotes removed, escapes decoded; unquoted CSV fields trimmed.
+    public var value: String
+    /// Where the value starts (its opening quote, for quoted values).
+    public var location: SourceLocation
+
+    /// Creates a field.
+    public init(_ value: String, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// One row of a CSV file or one object of a JSON file, its values sorted by the role they play.
+public struct CustomerRecord: Hashable, Sendable {
+    /// Where the record starts.
+    public var location: SourceLocation
+    /// The customer's display name, if the record has one.
+    public var name: RecordField?
+    /// The tenant ID as written, if the record has one.
+    public var tenantID: RecordField?
+    /// The customer's domain, if the record has one.
+    public var domain: RecordField?
+    /// Every other column or key, by its name as written in the header, in input order.
+    public var otherFields: [OtherField]
+
+    /// A column or key that plays no role in validation but may be shown by a template.
+    public struct OtherField: Hashable, Sendable {
+        /// The column name or key as written.
+        public var key: String
+        /// The value.
+        public var field: RecordField
+
+        /// Creates a field.
+        public init(key: String, field: RecordField) {
+            self.key = key
+            self.field = field
+        }
+    }
+
+    /// Creates a record.
+    public init(
+        location: SourceLocation,
+        name: RecordField? = nil,
+        tenantID: RecordField? = nil,
+        domain: RecordField? = nil,
+        otherFields: [OtherField] = []
+    ) {
+        self.location = location
+        self.name = name
+        self.tenantID = tenantID
+        self.domain = domain
+        self.otherFields = otherFields
+    }
+}

@@ -1,0 +1,19 @@
+/// What reading one input produced: the records it holds and the problems found on the way.
+public struct InputReadResult: Sendable {
+    /// The records, in input order.
+    public var records: [CustomerRecord] = []
+    /// Problems found while reading.
+    public var diagnostics: [Diagnostic] = []
+    /// Data rows that could not become records (for example a row with the wrong number of fields).
+    public var droppedRowCount = 0
+
+    /// Creates an empty result.
+    public init() {}
+
+    /// Appends another result, as when several inputs are merged.
+    public mutating func append(_ other: InputReadResult) {
+        records += other.records
+        diagnostics += other.diagnostics
+        droppedRowCount += other.droppedRowCount
+    }
+}

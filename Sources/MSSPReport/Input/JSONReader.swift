@@ -1,0 +1,153 @@
+/// Reads customer records from JSON: an array of objects; an object holding that array under `customers`
+/// or `value` (Graph and CIPP API responses); or JSON Lines / NDJSON, one object per line.
+public struct JSONReader: Sendable {
+    /// Creates a reader.
+    public init() {}
+
+    /// Reads the records of one input.
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - file: The name diagnostics use for this input.
+    public func read(_ bytes: [UInt8], file: String) -> InputReadResult {
+        var result = InputReadResult()
+        guard let utf8 = TextDecoding.utf8Bytes(of: bytes) else {
+            result.diagnostics.append(
+                .error(.invalidEncoding, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
+            return result
+        }
+        let values: [JSONValue]
+        do {
+            values = try utf8.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+                var parser = JSONParser(bytes: buffer, file: file)
+                return try parser.parseValues()
+            }
+        } catch {
+            result.diagnostics.append(.error(.invalidJSON, error.message, at: error.location))
+            return result
+        }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard let objects = customerObjects(in: values, start: start, diagnostics: &result.diagnostics) else {
+            return result
+        }
+        for object in objects {
+            if let record = record(from: object, diagnostics: &result.diagnostics) {
+                result.records.append(record)
+            } else {
+                result.droppedRowCount += 1
+            }
+        }
+        // A key that no object has is one error for the file, not one per customer; a key that only some
+        // objects lack is reported per customer by validation.
+        var missing: [ColumnRole] = []
+        if !result.records.contains(where: { $0.name != nil }) { missing.append(.name) }
+        if !result.records.contains(where: { $0.tenantID != nil }) { missing.append(.tenantID) }
+        if !result.records.isEmpty, !missing.isEmpty {
+            result.diagnostics.append(
+                ColumnMapping.missingColumnsDiagnostic(missing, at: result.records[0].location, noun: "customer objects"))
+            result.droppedRowCount += result.records.count
+            result.records = []
+        }
+        return result
+    }
+
+    /// The values that should be customer objects, or `nil` after an error about the document's shape.
+    private func customerObjects(in values: [JSONValue], start: SourceLocation, diagnostics: inout [Diagnostic])
+        -> [JSONValue]?
+    {
+        let shape =
+            "expected an array of customer objects, an object with a \"customers\" or \"value\" array, or one object per line"
+        switch values.count {
+        case 0:
+            diagnostics.append(.error(.emptyInput, "the file holds no JSON; \(shape)", at: start))
+            return nil
+        case 1:
+            switch values[0] {
+            case .array(let elements, _):
+                return elements
+            case .object(let members, let location):
+                for key in ["customers", "value"] {
+                    if let member = members.first(where: { $0.key == key }) {
+                        guard case .array(let elements, _) = member.value else {
+                            diagnostics.append(
+                                .error(.unexpectedJSONShape,
+                                    "\"\(key)\" holds \(member.value.kindName); \(shape)", at: member.value.location))
+                            return nil
+                        }
+                        return elements
+                    }
+                }
+                _ = location
+                return values
+            default:
+                diagnostics.append(
+                    .error(.unexpectedJSONShape, "the file holds \(values[0].kindName); \(shape)", at: values[0].location))
+                return nil
+            }
+        default:
+            return values
+        }
+    }
+
+    private func record(from value: JSONValue, diagnostics: inout [Diagnostic]) -> CustomerRecord? {
+        guard case .object(let members, let location) = value else {
+            diagnostics.append(
+                .error(.unexpectedJSONShape, "expected a customer object, found \(value.kindName)", at: value.location))
+            return nil
+        }
+        var record = CustomerRecord(location: location)
+        var chosenKey: [ColumnRole: String] = [:]
+        var valid = true
+        for member in members {
+            let role = ColumnRole.matching(member.key)
+            let text: String
+            switch member.value {
+            case .string(let string, _):
+                text = string
+            case .number(let number, _) where role == nil:
+                text = number
+            case .bool(let flag, _) where role == nil:
+                text = flag ? "true" : "false"
+            default:
+                if let role {
+                    let expected = role == .tenantID ? "a tenant ID" : "text"
+                    diagnostics.append(
+                        .error(.wrongValueType,
+                            "\"\(member.key)\" holds \(member.value.kindName); expected \(expected) in double quotes",
+                            at: member.value.location))
+                    valid = false
+                }
+                continue
+            }
+            let field = RecordField(text, at: member.value.location)
+            if let role {
+                if let current = chosenKey[role],
+                    ColumnRole.preference(of: current, for: role) <= ColumnRole.preference(of: member.key, for: role)
+                {
+                    record.otherFields.append(.init(key: member.key, field: field))
+                    continue
+                }
+                if let current = chosenKey[role], let previous = self.field(role, of: record) {
+                    record.otherFields.append(.init(key: current, field: previous))
+                }
+                chosenKey[role] = member.key
+                switch role {
+                case .name: record.name = field
+                case .tenantID: record.tenantID = field
+                case .domain: record.domain = field
+                }
+            } else {
+                record.otherFields.append(.init(key: member.key, field: field))
+            }
+        }
+        return valid ? record : nil
+    }
+
+    private func field(_ role: ColumnRole, of record: CustomerRecord) -> RecordField? {
+        switch role {
+        case .name: record.name
+        case .tenantID: record.tenantID
+        case .domain: record.domain
+        }
+    }
+}

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+#if canImport(Darwin)
+    private let systemWrite = Darwin.write
+#else
+    private let systemWrite = Glibc.write
+#endif
+
+/// Writes a file so that readers see either the old content or the new, never a half-written file:
+/// the bytes go to a temporary file beside the target, which is flushed and then renamed over it.
+public struct AtomicFileWriter: Sendable {
+    /// The file to replace or create.
+    public var path: String
+
+    /// Creates a writer for `path`.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Writes `contents` to the file.
+    /// - Throws: `ReportFailure.outputUnwritable` when any step fails; the target is then left as it was,
+    ///   and no temporary file remains.
+    public func write(_ contents: String) throws(ReportFailure) {
+        let directory = Self.directory(of: path)
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw failure("cannot create a temporary file in \(directory)") }
+        let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var committed = false
+        defer {
+            if !committed { unlink(temporaryPath) }
+        }
+        do {
+            defer { close(descriptor) }
+            // mkstemp creates the file private (0600); give it what the existing index had, or the usual 0666
+            // less the umask.
+            var status = stat()
+            let mode: mode_t
+            if stat(path, &status) == 0 {
+                mode = status.st_mode & 0o7777
+            } else {
+                let mask = umask(0)
+                umask(mask)
+                mode = 0o666 & ~mask
+            }
+            fchmod(descriptor, mode)
+            var text = contents
+            let writeError: Int32 = text.withUTF8 { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    offset += written
+                }
+                return 0
+            }
+            guard writeError == 0 else { throw failure(String(cString: strerror(writeError))) }
+            guard fsync(descriptor) == 0 else { throw failure(Self.errorText()) }
+        }
+        guard rename(temporaryPath, path) == 0 else { throw failure(Self.errorText()) }
+        committed = true
+    }
+
+    private func failure(_ reason: String) -> ReportFailure {
+        .outputUnwritable(path: path, reason: reason)
+    }
+
+    private static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
+    }
+}

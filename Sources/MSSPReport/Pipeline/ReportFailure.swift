@@ -1,0 +1,49 @@
+/// A failure of the run as a whole, as opposed to a problem in the customer data (a `Diagnostic`).
+/// Each case maps to one exit code.
+public enum ReportFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The customer data has errors; the diagnostics were reported. Nothing was written.
+    case invalidData(errorCount: Int)
+    /// A custom template cannot be used. Nothing was written.
+    case templateInvalid([Diagnostic])
+    /// An input cannot be opened or read.
+    case inputUnreadable(path: String, reason: String)
+    /// The rendered document failed its own check: a bug, or a broken custom template. Nothing was written.
+    case outputCheckFailed([OutputProblem])
+    /// The output cannot be written.
+    case outputUnwritable(path: String, reason: String)
+
+    /// The process exit code for this failure, as documented in the README.
+    public var exitCode: Int32 {
+        switch self {
+        case .invalidData, .templateInvalid: 1
+        case .inputUnreadable: 66
+        case .outputCheckFailed: 70
+        case .outputUnwritable: 73
+        }
+    }
+
+    /// The diagnostic code under which the failure is reported.
+    var diagnosticCode: Diagnostic.Code {
+        switch self {
+        case .invalidData, .templateInvalid: .templateSyntax
+        case .inputUnreadable: .unreadableInput
+        case .outputCheckFailed: .outputCheck
+        case .outputUnwritable: .unwritableOutput
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidData(let count):
+            "the customer data has \(count) error\(count == 1 ? "" : "s"); nothing was written"
+        case .templateInvalid(let diagnostics):
+            diagnostics.map(\.message).joined(separator: "; ")
+        case .inputUnreadable(let path, let reason):
+            "\(path): cannot read: \(reason)"
+        case .outputCheckFailed(let problems):
+            "the rendered document failed its check (\(problems.count) problem\(problems.count == 1 ? "" : "s")); nothing was written"
+        case .outputUnwritable(let path, let reason):
+            "\(path): cannot write: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// One run of the pipeline: read → validate → build → render → check → write.
+///
+/// Bad data becomes diagnostics; failures of the run stop it and are returned in the outcome. Nothing is
+/// written unless every earlier stage succeeded.
+public struct ReportJob: Sendable {
+    /// What to do.
+    public var options: ReportOptions
+
+    /// Creates a job.
+    public init(options: ReportOptions) {
+        self.options = options
+    }
+
+    /// Runs the job.
+    public func run() -> ReportOutcome {
+        var outcome = ReportOutcome()
+        do throws(ReportFailure) {
+            try run(into: &outcome)
+        } catch {
+            outcome.failure = error
+            outcome.diagnostics += diagnostics(for: error)
+        }
+        return outcome
+    }
+
+    /// Diagnostics sorted by input (in command-line order), line and column, as a reader goes through the
+    /// files; diagnostics at the same place keep the order they were found in.
+    private func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var fileRank: [String: Int] = [:]
+        for (rank, input) in options.inputs.enumerated() where fileRank[input.displayName] == nil {
+            fileRank[input.displayName] = rank
+        }
+        func key(_ diagnostic: Diagnostic) -> (Int, Int, Int) {
+            guard let location = diagnostic.location else { return (-1, 0, 0) }
+            return (fileRank[location.file] ?? Int.max, location.line, location.column)
+        }
+        return diagnostics.enumerated()
+            .sorted { lhs, rhs in
+                let (left, right) = (key(lhs.element), key(rhs.element))
+                return left != right ? left < right : lhs.offset < rhs.offset
+            }
+            .map(\.element)
+    }
+
+    /// The failure as diagnostics, so that it is printed like everything else.
+    private func diagnostics(for failure: ReportFailure) -> [Diagnostic] {
+        switch failure {
+        case .invalidData:
+            return []
+        case .templateInvalid(let diagnostics):
+            return diagnostics
+        case .inputUnreadable, .outputUnwritable:
+            return [.error(failure.diagnosticCode, failure.description, at: nil)]
+        case .outputCheckFailed(let problems):
+            let document: String
+            switch options.output {
+            case .standardOutput: document = "<rendered \(options.format.rawValue)>"
+            case .file(let path): document = "\(path) (rendered, not written)"
+            }
+            return problems.map { problem in
+                .error(.outputCheck, problem.message,
+                    at: SourceLocation(file: document, line: problem.line, column: max(problem.column, 1)))
+            }
+        }
+    }
+
+    private func run(into outcome: inout ReportOutcome) throws(ReportFailure) {
+        // Load the templates first: a broken custom template should not wait for a large input to be read.
+        var templates: TemplateSet?
+        if !options.checkOnly {
+            if let directory = options.templatesDirectory {
+                templates = try TemplateSet.overlaying(directory: directory)
+            } else {
+                templates = try TemplateSet.defaults()
+            }
+        }
+
+        // Read every input before stopping for data errors, so that one run shows every problem.
+        var read = InputReadResult()
+        for input in options.inputs {
+            read.append(try input.read(format: options.inputFormat, delimiter: options.delimiter))
+        }
+        outcome.diagnostics += read.diagnostics
+        outcome.recordCount = read.records.count + read.droppedRowCount
+
+        let validation = CustomerValidator().validate(read.records)
+        outcome.diagnostics += validation.diagnostics
+        outcome.diagnostics = inFileOrder(outcome.diagnostics)
+        outcome.customerCount = validation.customers.count
+        outcome.skippedCount = read.droppedRowCount + validation.invalidRecordCount
+
+        if outcome.errorCount > 0, !options.skipInvalid {
+            throw .invalidData(errorCount: outcome.errorCount)
+        }
+        guard let templates else { return }
+
+        let model = IndexBuilder(title: options.title, portal: options.portal, generatedOn: options.generatedOn)
+            .build(customers: validation.customers, skippedCount: outcome.skippedCount)
+        let document = try IndexRenderer(templates: templates).render(model, as: options.format)
+        let problems = OutputChecker().check(document, against: model, as: options.format)
+        if !problems.isEmpty { throw .outputCheckFailed(problems) }
+        try options.output.write(document)
+        outcome.written = options.output
+    }
+}

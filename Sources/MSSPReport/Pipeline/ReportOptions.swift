@@ -1,0 +1,52 @@
+/// What one run of mssp-report should do: the command line, parsed and checked.
+public struct ReportOptions: Sendable {
+    /// The inputs, merged in order.
+    public var inputs: [InputSource]
+    /// The input format, or `nil` to go by each file's extension or content.
+    public var inputFormat: InputFormat?
+    /// The CSV delimiter, or `nil` to detect it.
+    public var delimiter: UInt8?
+    /// Where the index goes.
+    public var output: OutputDestination
+    /// The document format.
+    public var format: OutputFormat
+    /// The portal each customer links to.
+    public var portal: LinkKind
+    /// A folder of templates replacing the defaults by name.
+    public var templatesDirectory: String?
+    /// The page title.
+    public var title: String
+    /// The generation date to show, if any.
+    public var generatedOn: String?
+    /// Write the index without the invalid rows instead of refusing.
+    public var skipInvalid: Bool
+    /// Read and validate only; write nothing.
+    public var checkOnly: Bool
+
+    /// Creates options; the defaults are those of the command line.
+    public init(
+        inputs: [InputSource],
+        inputFormat: InputFormat? = nil,
+        delimiter: UInt8? = nil,
+        output: OutputDestination = .standardOutput,
+        format: OutputFormat = .html,
+        portal: LinkKind = LinkCatalog.defender,
+        templatesDirectory: String? = nil,
+        title: String = IndexBuilder.defaultTitle,
+        generatedOn: String? = nil,
+        skipInvalid: Bool = false,
+        checkOnly: Bool = false
+    ) {
+        self.inputs = inputs
+        self.inputFormat = inputFormat
+        self.delimiter = delimiter
+        self.output = output
+        self.format = format
+        self.portal = portal
+        self.templatesDirectory = templatesDirectory
+        self.title = title
+        self.generatedOn = generatedOn
+        self.skipInvalid = skipInvalid
+        self.checkOnly = checkOnly
+    }
+}

@@ -1,0 +1,81 @@
+import Mustache
+
+// The template variables. Templates/README.md documents each; keep the two in step.
+// Lookups go through `MustacheParent` views rather than reflection, which is both explicit and fast, and
+// keeps the model itself free of template concerns.
+
+/// The whole index as templates see it.
+struct IndexView: MustacheParent {
+    var model: IndexModel
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": model.title
+        case "portal": PortalView(kind: model.portal)
+        case "customers": model.entries.map(EntryView.init)
+        case "relatedTopics": model.relatedTopics.map(LinkView.init)
+        case "sourceArticle": LinkView(link: model.sourceArticle)
+        case "accessNote": model.accessNote
+        case "summary": SummaryView(summary: model.summary)
+        case "generatedOn": model.generatedOn
+        default: nil
+        }
+    }
+}
+
+/// One customer row.
+struct EntryView: MustacheParent {
+    var entry: IndexModel.Entry
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": entry.name
+        case "tenantId": entry.tenantID.description
+        case "portalUrl": entry.portalURL
+        case "anchor": entry.anchor
+        case "domain": entry.domain
+        default: nil
+        }
+    }
+}
+
+/// The summary counts.
+struct SummaryView: MustacheParent {
+    var summary: IndexModel.Summary
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "customerCount": summary.customerCount
+        case "skippedCount": summary.skippedCount
+        case "hasSkipped": summary.skippedCount > 0
+        case "isEmpty": summary.customerCount == 0
+        default: nil
+        }
+    }
+}
+
+/// A related topic or the source article.
+struct LinkView: MustacheParent {
+    var link: Link
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": link.title
+        case "url": link.url
+        default: nil
+        }
+    }
+}
+
+/// The portal.
+struct PortalView: MustacheParent {
+    var kind: LinkKind
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": kind.id
+        case "title": kind.title
+        default: nil
+        }
+    }
+}

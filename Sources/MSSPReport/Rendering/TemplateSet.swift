@@ -1,0 +1,89 @@
+import Foundation
+import Mustache
+
+/// The templates a run renders with: the defaults carried in the binary, each replaceable by a file of the
+/// same name in a custom folder.
+public struct TemplateSet: Sendable {
+    /// The parsed templates, by name (path under the templates folder, without `.mustache`).
+    let library: MustacheLibrary
+    /// The template names, for checks and messages.
+    public let names: Set<String>
+
+    /// The default templates built from `Templates/` into the binary.
+    public static func defaults() throws(ReportFailure) -> TemplateSet {
+        try TemplateSet(sources: EmbeddedTemplates.files.map { ($0.key, "Templates/\($0.key)", $0.value) })
+    }
+
+    /// The defaults, with every `*.mustache` file under `directory` replacing the default of the same name.
+    public static func overlaying(directory: String) throws(ReportFailure) -> TemplateSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .inputUnreadable(path: directory, reason: "not a templates directory")
+        }
+        var files: [String: (path: String, text: String)] = [:]
+        for (name, text) in EmbeddedTemplates.files { files[name] = ("Templates/\(name)", text) }
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            guard url.pathExtension == "mustache" else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            let shownPath = (directory as NSString).appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw .inputUnreadable(path: shownPath, reason: "cannot read the template")
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                throw .templateInvalid([
+                    .error(.templateSyntax, "the template is not valid UTF-8",
+                        at: SourceLocation(file: shownPath, line: 1, column: 1))
+                ])
+            }
+            files[relative] = (shownPath, text)
+        }
+        return try TemplateSet(sources: files.map { ($0.key, $0.value.path, $0.value.text) })
+    }
+
+    private init(sources: [(file: String, path: String, text: String)]) throws(ReportFailure) {
+        var templates: [String: MustacheTemplate] = [:]
+        var problems: [Diagnostic] = []
+        for source in sources.sorted(by: { $0.file < $1.file }) {
+            let name = String(source.file.dropLast(".mustache".count))
+            do {
+                templates[name] = try MustacheTemplate(string: source.text)
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(
+                    .error(.templateSyntax, "cannot parse the template: \(Self.describe(error.error))",
+                        at: SourceLocation(file: source.path, line: error.context.lineNumber,
+                            column: error.context.columnNumber)))
+            } catch {
+                problems.append(
+                    .error(.templateSyntax, "cannot parse the template: \(error)",
+                        at: SourceLocation(file: source.path, line: 1, column: 1)))
+            }
+        }
+        guard problems.isEmpty else { throw .templateInvalid(problems) }
+        library = MustacheLibrary(templates: templates)
+        names = Set(templates.keys)
+    }
+
+    /// Renders a model with the named template.
+    func render(_ object: Any, template name: String) -> String? {
+        library.render(object, withTemplate: name)
+    }
+
+    /// swift-mustache's parser errors carry no text of their own; say what each means.
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with another name than it was opened with"
+        case .unfinishedName: return "a tag is not closed (expected the closing delimiter)"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .invalidConfigVariableSyntax: return "invalid configuration tag"
+        case .unrecognisedConfigVariable: return "unknown configuration tag (for example a misspelt CONTENT_TYPE)"
+        case .illegalTokenInsideInheritSection: return "only blocks may appear inside a parent (inheritance) tag"
+        case .textInsideInheritSection: return "only blocks may appear inside a parent (inheritance) tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,201 @@
+/// Turns records into customers, reporting every problem as a diagnostic and never stopping early.
+///
+/// Rules (see the README): a tenant ID is a GUID; braced and unhyphenated GUIDs are accepted with a
+/// warning; the nil GUID and Microsoft's personal-account tenant are errors; a tenant ID listed twice is
+/// an error citing both places; one name with two tenant IDs is a warning; a name is required, at most
+/// `maximumNameLength` characters, without control characters.
+public struct CustomerValidator: Sendable {
+    /// The longest accepted name, in characters. Entra ID allows 256 for a tenant's display name.
+    public static let maximumNameLength = 256
+
+    /// Creates a validator.
+    public init() {}
+
+    /// What validation produced.
+    public struct Result: Sendable {
+        /// The valid customers, in input order.
+        public var customers: [Customer] = []
+        /// Every problem found.
+        public var diagnostics: [Diagnostic] = []
+        /// Records that had at least one error and were left out.
+        public var invalidRecordCount = 0
+    }
+
+    /// Validates all records of all inputs together, so that duplicates are found across files.
+    public func validate(_ records: [CustomerRecord]) -> Result {
+        var result = Result()
+        result.customers.reserveCapacity(records.count)
+        var firstByTenant: [TenantID: (name: String, location: SourceLocation)] = [:]
+        var firstByName: [String: (tenantID: TenantID, location: SourceLocation)] = [:]
+
+        for record in records {
+            var errors: [Diagnostic] = []
+            var warnings: [Diagnostic] = []
+            let name = validateName(record, errors: &errors)
+            let tenantID = validateTenantID(record, errors: &errors, warnings: &warnings)
+            let domain = validateDomain(record, warnings: &warnings)
+
+            if let tenantID, let name, errors.isEmpty {
+                let location = record.tenantID?.location ?? record.location
+                if let first = firstByTenant[tenantID] {
+                    errors.append(
+                        .error(.duplicateTenantID,
+                            "tenant ID \(tenantID) is listed twice: also at \(first.location) (\(first.name.quotedForDiagnostic))",
+                            at: location))
+                } else {
+                    firstByTenant[tenantID] = (name, location)
+                    let nameKey = name.lowercased()
+                    if let first = firstByName[nameKey] {
+                        if first.tenantID != tenantID {
+                            warnings.append(
+                                .warning(.nameWithSeveralTenantIDs,
+                                    "customer \(name.quotedForDiagnostic) also appears at \(first.location) with another tenant ID (\(first.tenantID))",
+                                    at: record.name?.location ?? record.location))
+                        }
+                    } else {
+                        firstByName[nameKey] = (tenantID, record.location)
+                    }
+                }
+            }
+
+            result.diagnostics += errors
+            result.diagnostics += warnings
+            if let name, let tenantID, errors.isEmpty {
+                result.customers.append(
+                    Customer(name: name, tenantID: tenantID, domain: domain, otherFields: record.otherFields,
+                        location: record.location))
+            } else {
+                result.invalidRecordCount += 1
+            }
+        }
+        return result
+    }
+
+    private func validateName(_ record: CustomerRecord, errors: inout [Diagnostic]) -> String? {
+        guard let field = record.name else {
+            errors.append(.error(.missingName, "the customer has no name", at: record.location))
+            return nil
+        }
+        let name = field.value.trimmingWhitespace
+        if name.isEmpty {
+            errors.append(.error(.missingName, "the customer name is empty", at: field.location))
+            return nil
+        }
+        if let bad = name.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0.isNoncharacter })
+        {
+            errors.append(
+                .error(.invalidName,
+                    "customer name \(name.quotedForDiagnostic) contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))",
+                    at: field.location))
+            return nil
+        }
+        let length = name.count
+        if length > Self.maximumNameLength {
+            errors.append(
+                .error(.nameTooLong,
+                    "customer name \(String(name.prefix(40)).quotedForDiagnostic)… is \(length) characters long; the limit is \(Self.maximumNameLength)",
+                    at: field.location))
+            return nil
+        }
+        return name
+    }
+
+    private func validateTenantID(_ record: CustomerRecord, errors: inout [Diagnostic], warnings: inout [Diagnostic])
+        -> TenantID?
+    {
+        guard let field = record.tenantID else {
+            errors.append(.error(.invalidTenantID, "the customer has no tenant ID", at: record.location))
+            return nil
+        }
+        let text = field.value
+        if text.trimmingWhitespace.isEmpty {
+            errors.append(
+                .error(.invalidTenantID,
+                    "the tenant ID is empty (expected a GUID from Entra ID > Properties > Tenant ID)", at: field.location))
+            return nil
+        }
+        guard let (id, form) = TenantID.parse(text) else {
+            errors.append(
+                .error(.invalidTenantID,
+                    "tenant ID \(text.quotedForDiagnostic) is not a GUID (expected 8-4-4-4-12 hex digits)",
+                    at: field.location))
+            return nil
+        }
+        if id == .placeholder {
+            errors.append(
+                .error(.placeholderTenantID,
+                    "tenant ID \(text.quotedForDiagnostic) is the nil GUID, a placeholder rather than a tenant",
+                    at: field.location))
+            return nil
+        }
+        if id == .personalAccounts {
+            errors.append(
+                .error(.personalAccountTenantID,
+                    "tenant ID \(text.quotedForDiagnostic) is Microsoft's tenant for personal accounts, not a customer organisation",
+                    at: field.location))
+            return nil
+        }
+        switch form {
+        case .hyphenated:
+            break
+        case .braced:
+            warnings.append(
+                .warning(.nonCanonicalTenantID,
+                    "tenant ID \(text.quotedForDiagnostic) is written in braces; read as \(id)", at: field.location))
+        case .unhyphenated:
+            warnings.append(
+                .warning(.nonCanonicalTenantID,
+                    "tenant ID \(text.quotedForDiagnostic) has no hyphens; read as \(id)", at: field.location))
+        }
+        return id
+    }
+
+    private func validateDomain(_ record: CustomerRecord, warnings: inout [Diagnostic]) -> String? {
+        guard let field = record.domain else { return nil }
+        let domain = field.value.trimmingWhitespace.lowercased()
+        if domain.isEmpty { return nil }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        let isHostName =
+            domain.utf8.count <= 253 && labels.count >= 2
+            && labels.allSatisfy { label in
+                !label.isEmpty && label.utf8.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.utf8.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") }
+            }
+        if !isHostName {
+            warnings.append(
+                .warning(.invalidDomain,
+                    "domain \(field.value.quotedForDiagnostic) is not a domain name; it is left out of the index",
+                    at: field.location))
+            return nil
+        }
+        return domain
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space and line breaks.
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: Swift.max(0, width - count)) + self
+    }
+}
+
+extension Unicode.Scalar {
+    /// U+FFFE, U+FFFF and the other noncharacters, which XML does not allow either.
+    fileprivate var isNoncharacter: Bool {
+        (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIIAlphanumeric: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
+    }
+}

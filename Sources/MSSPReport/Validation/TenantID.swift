@@ -1,0 +1,102 @@
+/// A Microsoft Entra tenant ID: a GUID, stored as 128 bits and always written lowercase with hyphens.
+public struct TenantID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The first 64 bits, as written left to right.
+    public let high: UInt64
+    /// The last 64 bits.
+    public let low: UInt64
+
+    /// How a tenant ID was written in the input.
+    public enum Form: Sendable, Equatable {
+        /// `8-4-4-4-12` hex digits, any case.
+        case hyphenated
+        /// `{8-4-4-4-12}`, as PowerShell and the registry write GUIDs.
+        case braced
+        /// 32 hex digits without hyphens.
+        case unhyphenated
+    }
+
+    /// Creates a tenant ID from its 128 bits.
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// The nil GUID, a placeholder rather than a tenant.
+    public static let placeholder = TenantID(high: 0, low: 0)
+
+    /// Microsoft's tenant for personal (consumer) accounts, `9188040d-6c67-4c5b-b112-36a304b66dad`: never a
+    /// customer organisation.
+    public static let personalAccounts = TenantID(high: 0x9188_040d_6c67_4c5b, low: 0xb112_36a3_04b6_6dad)
+
+    /// Parses a tenant ID written in any accepted form, ignoring surrounding whitespace.
+    /// - Returns: The ID and the form it was written in, or `nil` when the text is not a GUID.
+    public static func parse(_ text: String) -> (id: TenantID, form: Form)? {
+        var utf8 = Substring(text).utf8[...]
+        while let first = utf8.first, isWhitespace(first) { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, isWhitespace(last) { utf8 = utf8.dropLast() }
+        var form = Form.hyphenated
+        if utf8.first == UInt8(ascii: "{") {
+            guard utf8.last == UInt8(ascii: "}"), utf8.count == 38 else { return nil }
+            utf8 = utf8.dropFirst().dropLast()
+            form = .braced
+        }
+        let hyphenated: Bool
+        switch utf8.count {
+        case 36: hyphenated = true
+        case 32 where form == .hyphenated:
+            hyphenated = false
+            form = .unhyphenated
+        default: return nil
+        }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var digits = 0
+        for (offset, byte) in utf8.enumerated() {
+            if hyphenated, offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard let value = hexValue(byte) else { return nil }
+            if digits < 16 {
+                high = high << 4 | UInt64(value)
+            } else {
+                low = low << 4 | UInt64(value)
+            }
+            digits += 1
+        }
+        return (TenantID(high: high, low: low), form)
+    }
+
+    /// The canonical form: lowercase, hyphenated, `8-4-4-4-12`.
+    public var description: String {
+        var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+        let digits = Array("0123456789abcdef".utf8)
+        var position = 0
+        for index in 0..<32 {
+            if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
+            let word = index < 16 ? high : low
+            let shift = UInt64((15 - index % 16) * 4)
+            bytes[position] = digits[Int((word >> shift) & 0xF)]
+            position += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public static func < (lhs: TenantID, rhs: TenantID) -> Bool {
+        (lhs.high, lhs.low) < (rhs.high, rhs.low)
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r")
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

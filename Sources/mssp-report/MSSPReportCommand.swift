@@ -1,0 +1,141 @@
+public import ArgumentParser
+import Foundation
+import MSSPReport
+
+@main
+struct MSSPReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mssp-report",
+        abstract: "Build a checked index of Microsoft Defender portal links for every customer tenant of an MSSP.",
+        discussion: """
+            Reads the customer list (CSV or JSON), validates every tenant ID, renders an HTML index of \
+            per-customer portal links with the related topics of Microsoft's article "Access the Microsoft \
+            Defender MSSP customer portal", proves the document with libxml2, and only then writes it.
+
+            EXAMPLES:
+              mssp-report samples/customers.csv -o index.html
+              mssp-report customers.json --portal securitycenter -o index.html
+              mssp-report customers.csv --check            (in CI: validate the list, write nothing)
+
+            EXIT CODES:
+              0   index written (or --check passed); warnings may have been printed
+              1   the customer data or a custom template has errors; nothing written
+              64  usage error (unknown option, conflicting options)
+              66  an input cannot be opened or read
+              70  the rendered output failed its own libxml2 check; nothing written
+              73  the output cannot be written
+            """,
+        version: MSSPReportVersion.current
+    )
+
+    @Argument(help: "The customer lists to read (CSV or JSON), merged in order; '-' reads standard input.")
+    var inputs: [String] = []
+
+    @Option(name: [.short, .long], help: "The index to write; '-' or no -o writes to standard output.")
+    var output: String?
+
+    @Option(help: "The document format. By default it follows the output's extension (.html, .htm), else html.")
+    var format: OutputFormat?
+
+    @Option(help: "The input format, for inputs whose extension or content does not tell (csv, json, ndjson).")
+    var inputFormat: InputFormat?
+
+    @Option(help: "The CSV delimiter: ',', ';' or 'tab'. By default it is detected from the header line.")
+    var delimiter: String?
+
+    @Option(help: "The portal each customer links to: defender (security.microsoft.com, the default) or securitycenter (the 2021 article's securitycenter.windows.com).")
+    var portal: String = LinkCatalog.defender.id
+
+    @Option(help: ArgumentHelp("A custom portal URL with {tenantId} exactly once, https only. Overrides --portal.", valueName: "template"))
+    var portalURL: String?
+
+    @Option(help: ArgumentHelp("A folder of *.mustache files; each replaces the default template of the same name.", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: "The page title.")
+    var title: String = IndexBuilder.defaultTitle
+
+    @Flag(help: "Validate the inputs only and write nothing; exit 0 when they are valid, 1 otherwise.")
+    var check = false
+
+    @Flag(help: "Write the index without the invalid rows instead of refusing; the index states how many were skipped.")
+    var skipInvalid = false
+
+    @Option(help: "How diagnostics are printed on standard error: text (file:line:column: error: message) or json (one object per line).")
+    var diagnostics: DiagnosticPrinter.Style = .text
+
+    @Flag(name: [.short, .long], help: "Print only errors, not warnings or the summary line.")
+    var quiet = false
+
+    func validate() throws {
+        if inputs.isEmpty {
+            throw ValidationError("Name at least one customer list to read, or '-' for standard input.")
+        }
+        if check, output != nil {
+            throw ValidationError("--check writes nothing; drop -o, or drop --check to write the index.")
+        }
+        if inputs.count(where: { $0 == "-" }) > 1 {
+            throw ValidationError("Standard input ('-') can be read only once.")
+        }
+        if let portalURL, let problem = LinkKind.problem(withURLTemplate: portalURL) {
+            throw ValidationError("--portal-url: \(problem).")
+        }
+        if portalURL == nil, LinkCatalog.portal(named: portal) == nil {
+            let names = LinkCatalog.portals.map(\.id).joined(separator: ", ")
+            throw ValidationError("--portal must be one of \(names); use --portal-url for any other portal.")
+        }
+        if let delimiter, Self.delimiterByte(delimiter) == nil {
+            throw ValidationError("--delimiter must be ',', ';' or 'tab'.")
+        }
+        if let output, output != "-", format == nil, OutputFormat.fromExtension(of: output) == nil {
+            throw ValidationError(
+                "Cannot tell the format from \(output); name it .html or .htm, or give --format html.")
+        }
+    }
+
+    func run() throws {
+        let portalKind =
+            portalURL.map { LinkKind(id: "custom", title: "customer portal", urlTemplate: $0) }
+            ?? LinkCatalog.portal(named: portal)!
+        let options = ReportOptions(
+            inputs: inputs.map(InputSource.init(path:)),
+            inputFormat: inputFormat,
+            delimiter: delimiter.flatMap(Self.delimiterByte),
+            output: OutputDestination(output),
+            format: format ?? output.flatMap(OutputFormat.fromExtension(of:)) ?? .html,
+            portal: portalKind,
+            templatesDirectory: templates,
+            title: title,
+            generatedOn: IndexBuilder.dateFromSourceDateEpoch(ProcessInfo.processInfo.environment),
+            skipInvalid: skipInvalid,
+            checkOnly: check
+        )
+        let outcome = ReportJob(options: options).run()
+
+        let environment = ProcessInfo.processInfo.environment
+        let colored = diagnostics == .text && isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil
+        let printer = DiagnosticPrinter(style: diagnostics, colored: colored)
+        var lines: [String] = []
+        for diagnostic in outcome.diagnostics where !(quiet && diagnostic.severity == .warning) {
+            lines.append(printer.format(diagnostic))
+        }
+        if !quiet { lines.append(printer.summary(of: outcome)) }
+        if !lines.isEmpty {
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    private static func delimiterByte(_ text: String) -> UInt8? {
+        switch text {
+        case ",": UInt8(ascii: ",")
+        case ";": UInt8(ascii: ";")
+        case "tab", "\t", "\\t": UInt8(ascii: "\t")
+        default: nil
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
+extension DiagnosticPrinter.Style: ExpressibleByArgument {}
