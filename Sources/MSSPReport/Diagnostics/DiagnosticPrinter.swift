@@ -52,6 +52,12 @@ public struct DiagnosticPrinter: Sendable {
     /// The summary line: what was read, what was found, what was written or why not.
     public func summary(of outcome: ReportOutcome) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        switch outcome.failure {
+        case .templateInvalid?, .inputUnreadable?:
+            let text = "nothing written"
+            return style == .text ? "mssp-report: " + text : "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(outcome.exitCode)}"
+        default: break
+        }
         var text = "\(plural(outcome.recordCount, "row")) read, \(plural(outcome.customerCount, "customer")) valid, "
         text += "\(plural(outcome.errorCount, "error")), \(plural(outcome.warningCount, "warning"))"
         if outcome.skippedCount > 0, outcome.failure == nil, outcome.written != nil {

@@ -35,13 +35,13 @@ public enum ReportFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidData(let count):
-            "the customer data has \(count) error\(count == 1 ? "" : "s"); nothing was written"
+            "the customer data has \(count) error\(count == 1 ? "" : "s")"
         case .templateInvalid(let diagnostics):
-            diagnostics.map(\.message).joined(separator: "; ")
+            "the templates have \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")"
         case .inputUnreadable(let path, let reason):
             "\(path): cannot read: \(reason)"
         case .outputCheckFailed(let problems):
-            "the rendered document failed its check (\(problems.count) problem\(problems.count == 1 ? "" : "s")); nothing was written"
+            "the rendered document failed its check (\(problems.count) problem\(problems.count == 1 ? "" : "s"))"
         case .outputUnwritable(let path, let reason):
             "\(path): cannot write: \(reason)"
         }

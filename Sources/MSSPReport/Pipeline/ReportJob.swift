@@ -58,7 +58,8 @@ public struct ReportJob: Sendable {
             case .file(let path): document = "\(path) (rendered, not written)"
             }
             return problems.map { problem in
-                .error(.outputCheck, problem.message,
+                guard problem.line > 0 else { return .error(.outputCheck, "\(document): \(problem.message)", at: nil) }
+                return .error(.outputCheck, problem.message,
                     at: SourceLocation(file: document, line: problem.line, column: max(problem.column, 1)))
             }
         }
