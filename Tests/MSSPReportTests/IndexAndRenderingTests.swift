@@ -1,0 +1,106 @@
+import Testing
+
+@testable import MSSPReport
+
+@Suite struct IndexBuilderTests {
+    let customers = [
+        Customer(name: "zeta", tenantID: TenantID(high: 2, low: 2), location: SourceLocation(file: "f", line: 2, column: 1)),
+        Customer(name: "Alpha", tenantID: TenantID(high: 1, low: 1), location: SourceLocation(file: "f", line: 3, column: 1)),
+        Customer(name: "alpha", tenantID: TenantID(high: 0, low: 3), location: SourceLocation(file: "f", line: 4, column: 1)),
+    ]
+
+    @Test func sortsByNameThenTenantIDAndBuildsPortalLinks() {
+        let model = IndexBuilder().build(customers: customers, skippedCount: 2)
+        #expect(model.entries.map(\.name) == ["Alpha", "alpha", "zeta"])
+        #expect(model.entries[0].portalURL == "https://security.microsoft.com/?tid=00000000-0000-0001-0000-000000000001")
+        #expect(model.entries[0].anchor == "tenant-00000000-0000-0001-0000-000000000001")
+        #expect(model.summary == .init(customerCount: 3, skippedCount: 2))
+        #expect(model.relatedTopics.map(\.url) == [
+            "https://learn.microsoft.com/en-us/defender-endpoint/grant-mssp-access",
+            "https://learn.microsoft.com/en-us/defender-endpoint/configure-mssp-notifications",
+            "https://learn.microsoft.com/en-us/defender-endpoint/api/fetch-alerts-mssp",
+        ])
+    }
+
+    @Test func usesThe2021PortalWhenAsked() {
+        let model = IndexBuilder(portal: LinkCatalog.securityCenter).build(customers: customers, skippedCount: 0)
+        #expect(model.entries[2].portalURL == "https://securitycenter.windows.com/?tid=00000000-0000-0002-0000-000000000002")
+    }
+
+    @Test func readsTheDateFromSourceDateEpoch() {
+        #expect(IndexBuilder.dateFromSourceDateEpoch(["SOURCE_DATE_EPOCH": "1767225600"]) == "2026-01-01")
+        #expect(IndexBuilder.dateFromSourceDateEpoch([:]) == nil)
+    }
+
+    @Test func recognisesItsOwnLinksOnly() {
+        let id = TenantID(high: 0xd13c_513a_42f8_4da1, low: 0x97b1_165f_0971_b7c4)
+        let url = LinkCatalog.defender.url(for: id)
+        #expect(LinkCatalog.defender.tenantID(inURL: url) == id)
+        #expect(LinkCatalog.defender.tenantID(inURL: url.uppercased()) == nil)
+        #expect(LinkCatalog.securityCenter.tenantID(inURL: url) == nil)
+    }
+
+    @Test(arguments: [
+        ("http://x/{tenantId}", "https://"), ("https://x/", "exactly once"), ("https://x/{tenantId}/{tenantId}", "exactly once"),
+        ("https://x/\"{tenantId}", "not allowed"),
+    ])
+    func rejectsUnusablePortalURLTemplates(_ template: String, _ reason: String) {
+        #expect(LinkKind.problem(withURLTemplate: template)?.contains(reason) == true)
+    }
+}
+
+@Suite struct RenderingAndCheckingTests {
+    let model = IndexBuilder().build(
+        customers: [
+            Customer(name: "Müller & Söhne <Logistik>", tenantID: TenantID(high: 1, low: 1), location: SourceLocation(file: "f", line: 2, column: 1)),
+            Customer(name: "Contoso", tenantID: TenantID(high: 2, low: 2), location: SourceLocation(file: "f", line: 3, column: 1)),
+        ], skippedCount: 1)
+
+    func render(_ model: IndexModel) throws -> String {
+        try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .html)
+    }
+
+    @Test func defaultTemplateEscapesNamesAndPassesTheCheck() throws {
+        let html = try render(model)
+        #expect(html.contains("Müller &amp; Söhne &lt;Logistik&gt;"))
+        #expect(!html.contains("<Logistik>"))
+        #expect(html.contains("href=\"https://security.microsoft.com/?tid=00000000-0000-0001-0000-000000000001\""))
+        #expect(html.contains("1 rows of the customer list had errors"))
+        #expect(OutputChecker().check(html, against: model, as: .html) == [])
+    }
+
+    @Test func checkReportsLibxml2ErrorsWithLineAndColumn() {
+        let problems = OutputChecker().check("<html>\n<body>\n<p>text</body>\n</html>", against: model, as: .html)
+        #expect(problems.first?.line == 3)
+        #expect(problems.first?.column ?? 0 > 0)
+        #expect(problems.first?.message.contains("libxml2") == true)
+    }
+
+    @Test func checkFindsMissingDuplicatedAndForeignLinks() throws {
+        var html = try render(model)
+        let first = model.entries[0].portalURL
+        let second = model.entries[1].portalURL
+        html = html.replacingOccurrences(of: "href=\"\(first)\"", with: "href=\"\(second)\"")
+        let messages = OutputChecker().check(html, against: model, as: .html).map(\.message)
+        #expect(model.entries.map(\.name) == ["Contoso", "Müller & Söhne <Logistik>"])
+        #expect(
+            messages == [
+                "the link \(first) for customer \"Contoso\" is missing",
+                "the link \(second) for customer \"Müller & Söhne <Logistik>\" appears 2 times",
+            ])
+    }
+
+    @Test func checkRejectsScriptsHandlersAndNonHTTPSLinks() throws {
+        let html = try render(model).replacingOccurrences(
+            of: "<footer>", with: "<footer><script>alert(1)</script><a href=\"javascript:x\" onclick=\"y\">z</a>")
+        let messages = OutputChecker().check(html, against: model, as: .html).map(\.message)
+        #expect(messages.contains { $0.contains("<script>") })
+        #expect(messages.contains { $0.contains("onclick") })
+        #expect(messages.contains { $0.contains("javascript:x") })
+    }
+
+    @Test func embeddedTemplatesAreTheOnesInTemplatesFolder() {
+        #expect(EmbeddedTemplates.files.keys.contains("index.html.mustache"))
+        #expect(EmbeddedTemplates.files.keys.contains("partials/customer-row.mustache"))
+    }
+}
