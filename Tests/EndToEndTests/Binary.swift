@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// Runs the built `mssp-report` binary as a user would and captures what it does.
+struct Binary {
+    /// The built executable, next to the test bundle (or `MSSP_REPORT_BINARY`).
+    static let url: URL = {
+        if let path = ProcessInfo.processInfo.environment["MSSP_REPORT_BINARY"] { return URL(fileURLWithPath: path) }
+        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for directory in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
+            let candidate = directory.appendingPathComponent("mssp-report")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/mssp-report")
+    }()
+
+    /// The package root, where `samples/` is.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// What one run did.
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+        var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
+    }
+
+    /// Runs the binary with `arguments` in `directory`, feeding `input` to standard input.
+    static func run(
+        _ arguments: [String],
+        in directory: URL = packageRoot,
+        input: String = "",
+        environment: [String: String] = [:],
+        executable: URL = url
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var processEnvironment = ProcessInfo.processInfo.environment
+        processEnvironment.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        processEnvironment.merge(environment) { $1 }
+        process.environment = processEnvironment
+        let output = Pipe()
+        let error = Pipe()
+        let standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = standardInput
+        try process.run()
+        standardInput.fileHandleForWriting.write(Data(input.utf8))
+        try standardInput.fileHandleForWriting.close()
+        // Read both pipes concurrently so a full pipe cannot stall the child.
+        nonisolated(unsafe) var errorData = Data()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errorData = error.fileHandleForReading.readDataToEndOfFile() }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+/// A fresh temporary directory for one test.
+func makeTemporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mssp-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Every `href` value in a document, in order.
+func hrefs(in document: String) -> [String] {
+    var result: [String] = []
+    var rest = document[...]
+    while let range = rest.range(of: "href=\"") {
+        let after = rest[range.upperBound...]
+        guard let end = after.firstIndex(of: "\"") else { break }
+        result.append(String(after[..<end]))
+        rest = after[end...]
+    }
+    return result
+}
+
+/// The sample customers' tenant IDs, lowercase, read straight from the CSV sample.
+func sampleTenantIDs() throws -> [String] {
+    let text = try String(contentsOf: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), encoding: .utf8)
+    return text.split(separator: "\n").dropFirst().compactMap { line in
+        line.split(separator: ",").first { $0.count == 36 && $0.filter { $0 == "-" }.count == 4 }
+            .map { $0.lowercased() }
+    }
+}
