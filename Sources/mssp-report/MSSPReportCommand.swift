@@ -43,13 +43,20 @@ struct MSSPReportCommand: ParsableCommand {
     @Option(help: "The CSV delimiter: ',', ';' or 'tab'. By default it is detected from the header line.")
     var delimiter: String?
 
-    @Option(help: "The portal each customer links to: defender (security.microsoft.com, the default) or securitycenter (the 2021 article's securitycenter.windows.com).")
+    @Option(
+        help:
+            "The portal each customer links to: defender (security.microsoft.com, the default) or securitycenter (the 2021 article's securitycenter.windows.com)."
+    )
     var portal: String = LinkCatalog.defender.id
 
-    @Option(help: ArgumentHelp("A custom portal URL with {tenantId} exactly once, https only. Overrides --portal.", valueName: "template"))
+    @Option(
+        help: ArgumentHelp(
+            "A custom portal URL with {tenantId} exactly once, https only. Overrides --portal.", valueName: "template"))
     var portalURL: String?
 
-    @Option(help: ArgumentHelp("A folder of *.mustache files; each replaces the default template of the same name.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "A folder of *.mustache files; each replaces the default template of the same name.", valueName: "dir"))
     var templates: String?
 
     @Option(help: "The page title.")
@@ -61,7 +68,10 @@ struct MSSPReportCommand: ParsableCommand {
     @Flag(help: "Write the index without the invalid rows instead of refusing; the index states how many were skipped.")
     var skipInvalid = false
 
-    @Option(help: "How diagnostics are printed on standard error: text (file:line:column: error: message) or json (one object per line).")
+    @Option(
+        help:
+            "How diagnostics are printed on standard error: text (file:line:column: error: message) or json (one object per line)."
+    )
     var diagnostics: DiagnosticPrinter.Style = .text
 
     @Flag(name: [.short, .long], help: "Print only errors, not warnings or the summary line.")

@@ -87,7 +87,8 @@ func hrefs(in document: String) -> [String] {
 
 /// The sample customers' tenant IDs, lowercase, read straight from the CSV sample.
 func sampleTenantIDs() throws -> [String] {
-    let text = try String(contentsOf: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), encoding: .utf8)
+    let text = try String(
+        contentsOf: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), encoding: .utf8)
     return text.split(separator: "\n").dropFirst().compactMap { line in
         line.split(separator: ",").first { $0.count == 36 && $0.filter { $0 == "-" }.count == 4 }
             .map { $0.lowercased() }

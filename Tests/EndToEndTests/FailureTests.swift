@@ -14,7 +14,9 @@ import Testing
 
     func expectUntouched(_ directory: URL, _ index: URL, extra: Set<String> = []) throws {
         #expect(try String(contentsOf: index, encoding: .utf8) == existing)
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == Set(["index.html"]).union(extra))
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == Set(["index.html"]).union(extra)
+        )
     }
 
     @Test func aBadTenantIDIsReportedAtItsLineAndNothingIsWritten() throws {
@@ -46,7 +48,10 @@ import Testing
                 "personal-account-tenant-id", "duplicate-tenant-id", "name-with-several-tenant-ids", "missing-name",
                 "invalid-name", "field-count", "invalid-domain", "invalid-tenant-id",
             ])
-        #expect(result.errorLines.first == "samples/customers-with-mistakes.csv:3:18: error: tenant ID \"8f3c-11\" is not a GUID (expected 8-4-4-4-12 hex digits)")
+        #expect(
+            result.errorLines.first
+                == "samples/customers-with-mistakes.csv:3:18: error: tenant ID \"8f3c-11\" is not a GUID (expected 8-4-4-4-12 hex digits)"
+        )
     }
 
     @Test func skipInvalidWritesTheValidRowsAndSaysHowManyWereSkipped() throws {
@@ -54,7 +59,10 @@ import Testing
         let index = directory.appendingPathComponent("index.html")
         let result = try Binary.run(["samples/customers-with-mistakes.csv", "--skip-invalid", "-o", index.path])
         #expect(result.status == 0)
-        #expect(result.errorLines.last == "mssp-report: 14 rows read, 6 customers valid, 8 errors, 4 warnings, 8 rows skipped; wrote \(index.path)")
+        #expect(
+            result.errorLines.last
+                == "mssp-report: 14 rows read, 6 customers valid, 8 errors, 4 warnings, 8 rows skipped; wrote \(index.path)"
+        )
         let html = try String(contentsOf: index, encoding: .utf8)
         #expect(html.contains("6 customer tenants; 8 rows of the customer list had errors and are not listed."))
         #expect(hrefs(in: html).filter { $0.hasPrefix("https://security.microsoft.com/") }.count == 6)
@@ -63,10 +71,14 @@ import Testing
 
     @Test func checkValidatesAndWritesNothing() throws {
         let directory = try makeTemporaryDirectory()
-        let good = try Binary.run([Binary.packageRoot.appendingPathComponent("samples/customers.csv").path, "--check"], in: directory)
+        let good = try Binary.run(
+            [Binary.packageRoot.appendingPathComponent("samples/customers.csv").path, "--check"], in: directory)
         #expect(good.status == 0)
         #expect(good.standardOutput.isEmpty)
-        #expect(good.errorLines == ["mssp-report: 14 rows read, 14 customers valid, 0 errors, 0 warnings; check passed, nothing written"])
+        #expect(
+            good.errorLines == [
+                "mssp-report: 14 rows read, 14 customers valid, 0 errors, 0 warnings; check passed, nothing written"
+            ])
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 
@@ -120,7 +132,10 @@ import Testing
     @Test func helpListsTheExitCodes() throws {
         let result = try Binary.run(["--help"])
         #expect(result.status == 0)
-        for line in ["0   index written", "64  usage error", "66  an input cannot be opened", "70  the rendered output failed", "73  the output cannot be written"] {
+        for line in [
+            "0   index written", "64  usage error", "66  an input cannot be opened", "70  the rendered output failed",
+            "73  the output cannot be written",
+        ] {
             #expect(result.standardOutput.contains(line))
         }
     }

@@ -14,7 +14,10 @@ import Testing
         let output = directory.appendingPathComponent("index.html")
         let result = try Binary.run([sample, "-o", output.path])
         #expect(result.status == 0)
-        #expect(result.errorLines == ["mssp-report: 14 rows read, 14 customers valid, 0 errors, 0 warnings; wrote \(output.path)"])
+        #expect(
+            result.errorLines == [
+                "mssp-report: 14 rows read, 14 customers valid, 0 errors, 0 warnings; wrote \(output.path)"
+            ])
         let html = try String(contentsOf: output, encoding: .utf8)
         let links = hrefs(in: html)
         let tenants = try sampleTenantIDs()
@@ -32,8 +35,10 @@ import Testing
 
     @Test func theNameStandsNextToItsLink() throws {
         let result = try Binary.run(["samples/customers.csv"])
-        #expect(result.standardOutput.contains(
-            "<a href=\"https://security.microsoft.com/?tid=d13c513a-42f8-4da1-97b1-165f0971b7c4\" target=\"_blank\" rel=\"noopener noreferrer\">Open Microsoft Defender portal for <bdi>Contoso Ltd</bdi></a>"))
+        #expect(
+            result.standardOutput.contains(
+                "<a href=\"https://security.microsoft.com/?tid=d13c513a-42f8-4da1-97b1-165f0971b7c4\" target=\"_blank\" rel=\"noopener noreferrer\">Open Microsoft Defender portal for <bdi>Contoso Ltd</bdi></a>"
+            ))
     }
 
     @Test func csvAndJSONSamplesGiveTheSameBytes() throws {
@@ -54,7 +59,8 @@ import Testing
     }
 
     @Test func readsStandardInput() throws {
-        let csv = try String(contentsOf: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), encoding: .utf8)
+        let csv = try String(
+            contentsOf: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), encoding: .utf8)
         let piped = try Binary.run(["-"], input: csv)
         let file = try Binary.run(["samples/customers.csv"])
         #expect(piped.status == 0)
@@ -106,16 +112,20 @@ import Testing
         let result = try Binary.run(["customers.csv", "-o", "index.html"], in: directory, executable: copy)
         #expect(result.status == 0)
         let reference = try Binary.run(["samples/customers.csv"])
-        #expect(try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8) == reference.standardOutput)
+        #expect(
+            try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
+                == reference.standardOutput)
     }
 
     @Test func customTemplatesReplaceTheDefaultsByName() throws {
         let directory = try makeTemporaryDirectory()
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("partials"), withIntermediateDirectories: true)
         try """
-            <tr id="{{anchor}}"><td class="custom">{{name}}</td><td><a href="{{portalUrl}}">{{name}}</a></td></tr>
+        <tr id="{{anchor}}"><td class="custom">{{name}}</td><td><a href="{{portalUrl}}">{{name}}</a></td></tr>
 
-            """.write(to: directory.appendingPathComponent("partials/customer-row.mustache"), atomically: true, encoding: .utf8)
+        """.write(
+            to: directory.appendingPathComponent("partials/customer-row.mustache"), atomically: true, encoding: .utf8)
         let result = try Binary.run(["samples/customers.csv", "--templates", directory.path])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("<td class=\"custom\">Contoso Ltd</td>"))
@@ -129,7 +139,10 @@ import Testing
         try "<tr><td><a href=\"{{portalUrl}}\">{{name}}</td></tr>\n"
             .write(to: templates.appendingPathComponent("customer-row.mustache"), atomically: true, encoding: .utf8)
         let output = directory.appendingPathComponent("index.html")
-        let result = try Binary.run(["samples/customers.csv", "-o", output.path, "--templates", directory.appendingPathComponent("templates").path])
+        let result = try Binary.run([
+            "samples/customers.csv", "-o", output.path, "--templates",
+            directory.appendingPathComponent("templates").path,
+        ])
         #expect(result.status == 70)
         let first = try #require(result.errorLines.first)
         #expect(first.hasPrefix("\(output.path) (rendered, not written):"))
@@ -149,7 +162,9 @@ import Testing
             to: directory.appendingPathComponent("index.html.mustache"), atomically: true, encoding: .utf8)
         let result = try Binary.run(["samples/customers.csv", "--templates", directory.path])
         #expect(result.status == 1)
-        #expect(result.errorLines.first?.hasPrefix("\(directory.path)/index.html.mustache:3:1: error: cannot parse the template") == true)
+        #expect(
+            result.errorLines.first?.hasPrefix(
+                "\(directory.path)/index.html.mustache:3:1: error: cannot parse the template") == true)
         #expect(result.standardOutput.isEmpty)
     }
 }

@@ -3,7 +3,9 @@ import Testing
 @testable import MSSPReport
 
 @Suite struct CustomerValidatorTests {
-    func record(_ line: Int, _ name: String?, _ tenantID: String?, domain: String? = nil, file: String = "c.csv")
+    func record(
+        _ line: Int, _ name: String?, _ tenantID: String?, domain: String? = nil, file: String = "c.csv"
+    )
         -> CustomerRecord
     {
         CustomerRecord(
@@ -29,7 +31,8 @@ import Testing
         #expect(result.invalidRecordCount == 1)
         #expect(
             result.diagnostics == [
-                .error(.invalidTenantID, "tenant ID \"8f3c-11\" is not a GUID (expected 8-4-4-4-12 hex digits)",
+                .error(
+                    .invalidTenantID, "tenant ID \"8f3c-11\" is not a GUID (expected 8-4-4-4-12 hex digits)",
                     at: SourceLocation(file: "c.csv", line: 14, column: 10))
             ])
     }

@@ -4,27 +4,34 @@ import Testing
 
 @Suite struct IndexBuilderTests {
     let customers = [
-        Customer(name: "zeta", tenantID: TenantID(high: 2, low: 2), location: SourceLocation(file: "f", line: 2, column: 1)),
-        Customer(name: "Alpha", tenantID: TenantID(high: 1, low: 1), location: SourceLocation(file: "f", line: 3, column: 1)),
-        Customer(name: "alpha", tenantID: TenantID(high: 0, low: 3), location: SourceLocation(file: "f", line: 4, column: 1)),
+        Customer(
+            name: "zeta", tenantID: TenantID(high: 2, low: 2), location: SourceLocation(file: "f", line: 2, column: 1)),
+        Customer(
+            name: "Alpha", tenantID: TenantID(high: 1, low: 1), location: SourceLocation(file: "f", line: 3, column: 1)),
+        Customer(
+            name: "alpha", tenantID: TenantID(high: 0, low: 3), location: SourceLocation(file: "f", line: 4, column: 1)),
     ]
 
     @Test func sortsByNameThenTenantIDAndBuildsPortalLinks() {
         let model = IndexBuilder().build(customers: customers, skippedCount: 2)
         #expect(model.entries.map(\.name) == ["Alpha", "alpha", "zeta"])
-        #expect(model.entries[0].portalURL == "https://security.microsoft.com/?tid=00000000-0000-0001-0000-000000000001")
+        #expect(
+            model.entries[0].portalURL == "https://security.microsoft.com/?tid=00000000-0000-0001-0000-000000000001")
         #expect(model.entries[0].anchor == "tenant-00000000-0000-0001-0000-000000000001")
         #expect(model.summary == .init(customerCount: 3, skippedCount: 2))
-        #expect(model.relatedTopics.map(\.url) == [
-            "https://learn.microsoft.com/en-us/defender-endpoint/grant-mssp-access",
-            "https://learn.microsoft.com/en-us/defender-endpoint/configure-mssp-notifications",
-            "https://learn.microsoft.com/en-us/defender-endpoint/api/fetch-alerts-mssp",
-        ])
+        #expect(
+            model.relatedTopics.map(\.url) == [
+                "https://learn.microsoft.com/en-us/defender-endpoint/grant-mssp-access",
+                "https://learn.microsoft.com/en-us/defender-endpoint/configure-mssp-notifications",
+                "https://learn.microsoft.com/en-us/defender-endpoint/api/fetch-alerts-mssp",
+            ])
     }
 
     @Test func usesThe2021PortalWhenAsked() {
         let model = IndexBuilder(portal: LinkCatalog.securityCenter).build(customers: customers, skippedCount: 0)
-        #expect(model.entries[2].portalURL == "https://securitycenter.windows.com/?tid=00000000-0000-0002-0000-000000000002")
+        #expect(
+            model.entries[2].portalURL == "https://securitycenter.windows.com/?tid=00000000-0000-0002-0000-000000000002"
+        )
     }
 
     @Test func readsTheDateFromSourceDateEpoch() {
@@ -41,7 +48,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("http://x/{tenantId}", "https://"), ("https://x/", "exactly once"), ("https://x/{tenantId}/{tenantId}", "exactly once"),
+        ("http://x/{tenantId}", "https://"), ("https://x/", "exactly once"),
+        ("https://x/{tenantId}/{tenantId}", "exactly once"),
         ("https://x/\"{tenantId}", "not allowed"),
     ])
     func rejectsUnusablePortalURLTemplates(_ template: String, _ reason: String) {
@@ -52,8 +60,12 @@ import Testing
 @Suite struct RenderingAndCheckingTests {
     let model = IndexBuilder().build(
         customers: [
-            Customer(name: "Müller & Söhne <Logistik>", tenantID: TenantID(high: 1, low: 1), location: SourceLocation(file: "f", line: 2, column: 1)),
-            Customer(name: "Contoso", tenantID: TenantID(high: 2, low: 2), location: SourceLocation(file: "f", line: 3, column: 1)),
+            Customer(
+                name: "Müller & Söhne <Logistik>", tenantID: TenantID(high: 1, low: 1),
+                location: SourceLocation(file: "f", line: 2, column: 1)),
+            Customer(
+                name: "Contoso", tenantID: TenantID(high: 2, low: 2),
+                location: SourceLocation(file: "f", line: 3, column: 1)),
         ], skippedCount: 1)
 
     func render(_ model: IndexModel) throws -> String {

@@ -10,7 +10,9 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     private var problems: [OutputProblem] = []
     private var parseFailed = false
 
-    private static let forbiddenElements: Set<String> = ["script", "iframe", "frame", "object", "embed", "base", "form", "applet"]
+    private static let forbiddenElements: Set<String> = [
+        "script", "iframe", "frame", "object", "embed", "base", "form", "applet",
+    ]
     private static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "srcset", "poster", "data"]
 
     init(model: IndexModel) {
@@ -36,7 +38,9 @@ final class HTMLLinkAudit: XMLStreamDelegate {
             let url = attribute.value
             if url.hasPrefix("#") { continue }
             guard url.hasPrefix("https://") else {
-                report(line: line, "\(attribute.name)=\(url.quotedForDiagnostic) is not an https: URL or a link within the page")
+                report(
+                    line: line,
+                    "\(attribute.name)=\(url.quotedForDiagnostic) is not an https: URL or a link within the page")
                 continue
             }
             if name == "a", attribute.name == "href" {
@@ -68,13 +72,18 @@ final class HTMLLinkAudit: XMLStreamDelegate {
             expected.insert(entry.tenantID)
             switch portalLinkCounts[entry.tenantID, default: 0] {
             case 1: break
-            case 0: report(line: 0, "the link \(entry.portalURL) for customer \(entry.name.quotedForDiagnostic) is missing")
+            case 0:
+                report(line: 0, "the link \(entry.portalURL) for customer \(entry.name.quotedForDiagnostic) is missing")
             case let count:
-                report(line: 0, "the link \(entry.portalURL) for customer \(entry.name.quotedForDiagnostic) appears \(count) times")
+                report(
+                    line: 0,
+                    "the link \(entry.portalURL) for customer \(entry.name.quotedForDiagnostic) appears \(count) times")
             }
         }
         for tenantID in portalLinkCounts.keys.sorted() where !expected.contains(tenantID) {
-            report(line: 0, "the document links to \(model.portal.url(for: tenantID)), which belongs to no customer in the index")
+            report(
+                line: 0,
+                "the document links to \(model.portal.url(for: tenantID)), which belongs to no customer in the index")
         }
         for topic in model.relatedTopics where !seenURLs.contains(topic.url) {
             report(line: 0, "the related topic \(topic.title.quotedForDiagnostic) (\(topic.url)) is missing")

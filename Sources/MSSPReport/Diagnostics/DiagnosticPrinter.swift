@@ -55,7 +55,8 @@ public struct DiagnosticPrinter: Sendable {
         switch outcome.failure {
         case .templateInvalid?, .inputUnreadable?:
             let text = "nothing written"
-            return style == .text ? "mssp-report: " + text : "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(outcome.exitCode)}"
+            return style == .text
+                ? "mssp-report: " + text : "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(outcome.exitCode)}"
         default: break
         }
         var text = "\(plural(outcome.recordCount, "row")) read, \(plural(outcome.customerCount, "customer")) valid, "
@@ -67,7 +68,8 @@ public struct DiagnosticPrinter: Sendable {
         case (nil, .file(let path)?): text += "; wrote \(path)"
         case (nil, .standardOutput?): text += "; wrote the index to standard output"
         case (nil, nil): text += "; check passed, nothing written"
-        case (.invalidData?, _): text += "; nothing written (use --skip-invalid to write the index without the invalid rows)"
+        case (.invalidData?, _):
+            text += "; nothing written (use --skip-invalid to write the index without the invalid rows)"
         case (let failure?, _): text += "; nothing written: \(failure)"
         }
         switch style {

@@ -13,7 +13,9 @@ public struct IndexBuilder: Sendable {
     public static let defaultTitle = "Microsoft Defender portals of our customers"
 
     /// Creates a builder.
-    public init(title: String = IndexBuilder.defaultTitle, portal: LinkKind = LinkCatalog.defender, generatedOn: String? = nil) {
+    public init(
+        title: String = IndexBuilder.defaultTitle, portal: LinkKind = LinkCatalog.defender, generatedOn: String? = nil
+    ) {
         self.title = title
         self.portal = portal
         self.generatedOn = generatedOn
@@ -54,7 +56,8 @@ public struct IndexBuilder: Sendable {
         guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let parts = calendar.dateComponents(
+            [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
         guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)
     }

@@ -31,7 +31,8 @@ public struct LinkKind: Hashable, Sendable {
             $0.value <= 0x20 || $0.value >= 0x7F || "\"'<>\\`{}|^".unicodeScalars.contains($0)
         }
         if let forbidden {
-            return "the portal URL template contains \"\(forbidden.escaped(asASCII: true))\", which is not allowed in a URL"
+            return
+                "the portal URL template contains \"\(forbidden.escaped(asASCII: true))\", which is not allowed in a URL"
         }
         return nil
     }

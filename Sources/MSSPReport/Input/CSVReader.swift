@@ -22,7 +22,8 @@ public struct CSVReader: Sendable {
         guard let utf8 = TextDecoding.utf8Bytes(of: bytes) else {
             var result = InputReadResult()
             result.diagnostics.append(
-                .error(.invalidEncoding, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16",
+                .error(
+                    .invalidEncoding, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16",
                     at: SourceLocation(file: file, line: 1, column: 1)))
             return result
         }
@@ -185,7 +186,8 @@ private struct CSVParser {
                 if contentEnd < 0 {
                     let location = SourceLocation(file: file, line: fieldLine, column: fieldColumn)
                     return .failed(
-                        .error(.unterminatedQuote,
+                        .error(
+                            .unterminatedQuote,
                             "the quote that opens this field is never closed; the rest of the file was not read",
                             at: location),
                         fatal: true)
@@ -197,13 +199,15 @@ private struct CSVParser {
                     let location = SourceLocation(file: file, line: line, column: columnOf(index))
                     skipRestOfLine()
                     return .failed(
-                        .error(.malformedCSV,
+                        .error(
+                            .malformedCSV,
                             "unexpected text after the closing quote of a field; double a quote (\"\") to put it inside a quoted field",
                             at: location),
                         fatal: false)
                 }
                 fields.append(
-                    RawField(start: contentStart, end: contentEnd, hasDoubledQuotes: hasDoubledQuotes, isQuoted: true,
+                    RawField(
+                        start: contentStart, end: contentEnd, hasDoubledQuotes: hasDoubledQuotes, isQuoted: true,
                         line: fieldLine, column: fieldColumn))
             } else {
                 var start = index
@@ -216,7 +220,8 @@ private struct CSVParser {
                 while start < end, isBlank(bytes[start]) { start += 1 }
                 while end > start, isBlank(bytes[end - 1]) { end -= 1 }
                 fields.append(
-                    RawField(start: start, end: end, hasDoubledQuotes: false, isQuoted: false, line: fieldLine,
+                    RawField(
+                        start: start, end: end, hasDoubledQuotes: false, isQuoted: false, line: fieldLine,
                         column: fieldColumn))
             }
             if index < bytes.count, bytes[index] == delimiter {
@@ -266,7 +271,8 @@ private struct CSVParser {
             for field in fields {
                 guard let title = text(of: field) else {
                     result.diagnostics.append(
-                        .error(.invalidEncoding, "the header is not valid UTF-8; save the file as UTF-8",
+                        .error(
+                            .invalidEncoding, "the header is not valid UTF-8; save the file as UTF-8",
                             at: location(of: field)))
                     return result
                 }
@@ -300,7 +306,8 @@ private struct CSVParser {
             let rowLocation = SourceLocation(file: file, line: fields[0].line, column: 1)
             guard fields.count == header.count else {
                 result.diagnostics.append(
-                    .error(.fieldCount,
+                    .error(
+                        .fieldCount,
                         "this row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(header.count); quote fields that contain the delimiter",
                         at: rowLocation))
                 result.droppedRowCount += 1
@@ -311,7 +318,8 @@ private struct CSVParser {
             for (column, field) in fields.enumerated() {
                 guard let value = text(of: field) else {
                     result.diagnostics.append(
-                        .error(.invalidEncoding, "this field is not valid UTF-8; save the file as UTF-8",
+                        .error(
+                            .invalidEncoding, "this field is not valid UTF-8; save the file as UTF-8",
                             at: location(of: field)))
                     valid = false
                     break

@@ -9,7 +9,10 @@ public enum ColumnRole: String, Sendable, CaseIterable {
     public var acceptedNames: [String] {
         switch self {
         case .name:
-            ["name", "customer", "customer name", "display name", "displayName", "tenant name", "company", "company name"]
+            [
+                "name", "customer", "customer name", "display name", "displayName", "tenant name", "company",
+                "company name",
+            ]
         case .tenantID:
             ["tenant id", "tenantId", "tid", "directory id", "customerId", "microsoft id"]
         case .domain:

@@ -233,7 +233,8 @@ struct JSONParser {
             if byte < 0x20 {
                 throw error(
                     byte == UInt8(ascii: "\n")
-                        ? "the string opened here is not closed on its line" : "control character in a string must be escaped",
+                        ? "the string opened here is not closed on its line"
+                        : "control character in a string must be escaped",
                     at: byte == UInt8(ascii: "\n") ? open : index)
             }
             index += 1
@@ -253,7 +254,8 @@ struct JSONParser {
             if byte < 0x20 {
                 throw error(
                     byte == UInt8(ascii: "\n")
-                        ? "the string opened here is not closed on its line" : "control character in a string must be escaped",
+                        ? "the string opened here is not closed on its line"
+                        : "control character in a string must be escaped",
                     at: byte == UInt8(ascii: "\n") ? open : index)
             }
             if byte != UInt8(ascii: "\\") {
@@ -277,7 +279,8 @@ struct JSONParser {
                 index += 1
                 var scalarValue = try hex4(escapeStart)
                 if (0xD800...0xDBFF).contains(scalarValue) {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
                     else { throw error("a high surrogate \\u escape must be followed by a low one", at: escapeStart) }
                     index += 2
                     let low = try hex4(escapeStart)
@@ -288,7 +291,9 @@ struct JSONParser {
                 } else if (0xDC00...0xDFFF).contains(scalarValue) {
                     throw error("a low surrogate \\u escape without a high one", at: escapeStart)
                 }
-                guard let scalar = Unicode.Scalar(scalarValue) else { throw error("invalid \\u escape", at: escapeStart) }
+                guard let scalar = Unicode.Scalar(scalarValue) else {
+                    throw error("invalid \\u escape", at: escapeStart)
+                }
                 UTF8.encode(scalar) { decoded.append($0) }
                 continue
             default:

@@ -12,7 +12,8 @@ public struct JSONReader: Sendable {
         var result = InputReadResult()
         guard let utf8 = TextDecoding.utf8Bytes(of: bytes) else {
             result.diagnostics.append(
-                .error(.invalidEncoding, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16",
+                .error(
+                    .invalidEncoding, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16",
                     at: SourceLocation(file: file, line: 1, column: 1)))
             return result
         }
@@ -44,7 +45,8 @@ public struct JSONReader: Sendable {
         if !result.records.contains(where: { $0.tenantID != nil }) { missing.append(.tenantID) }
         if !result.records.isEmpty, !missing.isEmpty {
             result.diagnostics.append(
-                ColumnMapping.missingColumnsDiagnostic(missing, at: result.records[0].location, noun: "customer objects"))
+                ColumnMapping.missingColumnsDiagnostic(
+                    missing, at: result.records[0].location, noun: "customer objects"))
             result.droppedRowCount += result.records.count
             result.records = []
         }
@@ -52,7 +54,9 @@ public struct JSONReader: Sendable {
     }
 
     /// The values that should be customer objects, or `nil` after an error about the document's shape.
-    private func customerObjects(in values: [JSONValue], start: SourceLocation, diagnostics: inout [Diagnostic])
+    private func customerObjects(
+        in values: [JSONValue], start: SourceLocation, diagnostics: inout [Diagnostic]
+    )
         -> [JSONValue]?
     {
         let shape =
@@ -70,7 +74,8 @@ public struct JSONReader: Sendable {
                     if let member = members.first(where: { $0.key == key }) {
                         guard case .array(let elements, _) = member.value else {
                             diagnostics.append(
-                                .error(.unexpectedJSONShape,
+                                .error(
+                                    .unexpectedJSONShape,
                                     "\"\(key)\" holds \(member.value.kindName); \(shape)", at: member.value.location))
                             return nil
                         }
@@ -81,7 +86,8 @@ public struct JSONReader: Sendable {
                 return values
             default:
                 diagnostics.append(
-                    .error(.unexpectedJSONShape, "the file holds \(values[0].kindName); \(shape)", at: values[0].location))
+                    .error(
+                        .unexpectedJSONShape, "the file holds \(values[0].kindName); \(shape)", at: values[0].location))
                 return nil
             }
         default:
@@ -112,7 +118,8 @@ public struct JSONReader: Sendable {
                 if let role {
                     let expected = role == .tenantID ? "a tenant ID" : "text"
                     diagnostics.append(
-                        .error(.wrongValueType,
+                        .error(
+                            .wrongValueType,
                             "\"\(member.key)\" holds \(member.value.kindName); expected \(expected) in double quotes",
                             at: member.value.location))
                     valid = false

@@ -59,7 +59,8 @@ public struct ReportJob: Sendable {
             }
             return problems.map { problem in
                 guard problem.line > 0 else { return .error(.outputCheck, "\(document): \(problem.message)", at: nil) }
-                return .error(.outputCheck, problem.message,
+                return .error(
+                    .outputCheck, problem.message,
                     at: SourceLocation(file: document, line: problem.line, column: max(problem.column, 1)))
             }
         }

@@ -33,7 +33,8 @@ public struct TemplateSet: Sendable {
             }
             guard let text = String(validating: data, as: UTF8.self) else {
                 throw .templateInvalid([
-                    .error(.templateSyntax, "the template is not valid UTF-8",
+                    .error(
+                        .templateSyntax, "the template is not valid UTF-8",
                         at: SourceLocation(file: shownPath, line: 1, column: 1))
                 ])
             }
@@ -51,12 +52,15 @@ public struct TemplateSet: Sendable {
                 templates[name] = try MustacheTemplate(string: source.text)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(
-                    .error(.templateSyntax, "cannot parse the template: \(Self.describe(error.error))",
-                        at: SourceLocation(file: source.path, line: error.context.lineNumber,
+                    .error(
+                        .templateSyntax, "cannot parse the template: \(Self.describe(error.error))",
+                        at: SourceLocation(
+                            file: source.path, line: error.context.lineNumber,
                             column: error.context.columnNumber)))
             } catch {
                 problems.append(
-                    .error(.templateSyntax, "cannot parse the template: \(error)",
+                    .error(
+                        .templateSyntax, "cannot parse the template: \(error)",
                         at: SourceLocation(file: source.path, line: 1, column: 1)))
             }
         }

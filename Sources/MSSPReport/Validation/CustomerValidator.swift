@@ -39,7 +39,8 @@ public struct CustomerValidator: Sendable {
                 let location = record.tenantID?.location ?? record.location
                 if let first = firstByTenant[tenantID] {
                     errors.append(
-                        .error(.duplicateTenantID,
+                        .error(
+                            .duplicateTenantID,
                             "tenant ID \(tenantID) is listed twice: also at \(first.location) (\(first.name.quotedForDiagnostic))",
                             at: location))
                 } else {
@@ -48,7 +49,8 @@ public struct CustomerValidator: Sendable {
                     if let first = firstByName[nameKey] {
                         if first.tenantID != tenantID {
                             warnings.append(
-                                .warning(.nameWithSeveralTenantIDs,
+                                .warning(
+                                    .nameWithSeveralTenantIDs,
                                     "customer \(name.quotedForDiagnostic) also appears at \(first.location) with another tenant ID (\(first.tenantID))",
                                     at: record.name?.location ?? record.location))
                         }
@@ -62,7 +64,8 @@ public struct CustomerValidator: Sendable {
             result.diagnostics += warnings
             if let name, let tenantID, errors.isEmpty {
                 result.customers.append(
-                    Customer(name: name, tenantID: tenantID, domain: domain, otherFields: record.otherFields,
+                    Customer(
+                        name: name, tenantID: tenantID, domain: domain, otherFields: record.otherFields,
                         location: record.location))
             } else {
                 result.invalidRecordCount += 1
@@ -81,10 +84,11 @@ public struct CustomerValidator: Sendable {
             errors.append(.error(.missingName, "the customer name is empty", at: field.location))
             return nil
         }
-        if let bad = name.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0.isNoncharacter })
-        {
+        if let bad = name.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0.isNoncharacter }
+        ) {
             errors.append(
-                .error(.invalidName,
+                .error(
+                    .invalidName,
                     "customer name \(name.quotedForDiagnostic) contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))",
                     at: field.location))
             return nil
@@ -92,7 +96,8 @@ public struct CustomerValidator: Sendable {
         let length = name.count
         if length > Self.maximumNameLength {
             errors.append(
-                .error(.nameTooLong,
+                .error(
+                    .nameTooLong,
                     "customer name \(String(name.prefix(40)).quotedForDiagnostic)… is \(length) characters long; the limit is \(Self.maximumNameLength)",
                     at: field.location))
             return nil
@@ -100,7 +105,9 @@ public struct CustomerValidator: Sendable {
         return name
     }
 
-    private func validateTenantID(_ record: CustomerRecord, errors: inout [Diagnostic], warnings: inout [Diagnostic])
+    private func validateTenantID(
+        _ record: CustomerRecord, errors: inout [Diagnostic], warnings: inout [Diagnostic]
+    )
         -> TenantID?
     {
         guard let field = record.tenantID else {
@@ -110,27 +117,32 @@ public struct CustomerValidator: Sendable {
         let text = field.value
         if text.trimmingWhitespace.isEmpty {
             errors.append(
-                .error(.invalidTenantID,
-                    "the tenant ID is empty (expected a GUID from Entra ID > Properties > Tenant ID)", at: field.location))
+                .error(
+                    .invalidTenantID,
+                    "the tenant ID is empty (expected a GUID from Entra ID > Properties > Tenant ID)",
+                    at: field.location))
             return nil
         }
         guard let (id, form) = TenantID.parse(text) else {
             errors.append(
-                .error(.invalidTenantID,
+                .error(
+                    .invalidTenantID,
                     "tenant ID \(text.quotedForDiagnostic) is not a GUID (expected 8-4-4-4-12 hex digits)",
                     at: field.location))
             return nil
         }
         if id == .placeholder {
             errors.append(
-                .error(.placeholderTenantID,
+                .error(
+                    .placeholderTenantID,
                     "tenant ID \(text.quotedForDiagnostic) is the nil GUID, a placeholder rather than a tenant",
                     at: field.location))
             return nil
         }
         if id == .personalAccounts {
             errors.append(
-                .error(.personalAccountTenantID,
+                .error(
+                    .personalAccountTenantID,
                     "tenant ID \(text.quotedForDiagnostic) is Microsoft's tenant for personal accounts, not a customer organisation",
                     at: field.location))
             return nil
@@ -140,11 +152,13 @@ public struct CustomerValidator: Sendable {
             break
         case .braced:
             warnings.append(
-                .warning(.nonCanonicalTenantID,
+                .warning(
+                    .nonCanonicalTenantID,
                     "tenant ID \(text.quotedForDiagnostic) is written in braces; read as \(id)", at: field.location))
         case .unhyphenated:
             warnings.append(
-                .warning(.nonCanonicalTenantID,
+                .warning(
+                    .nonCanonicalTenantID,
                     "tenant ID \(text.quotedForDiagnostic) has no hyphens; read as \(id)", at: field.location))
         }
         return id
@@ -163,7 +177,8 @@ public struct CustomerValidator: Sendable {
             }
         if !isHostName {
             warnings.append(
-                .warning(.invalidDomain,
+                .warning(
+                    .invalidDomain,
                     "domain \(field.value.quotedForDiagnostic) is not a domain name; it is left out of the index",
                     at: field.location))
             return nil
