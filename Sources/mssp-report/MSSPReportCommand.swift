@@ -15,7 +15,8 @@ struct MSSPReportCommand: ParsableCommand {
             EXAMPLES:
               mssp-report samples/customers.csv -o index.html
               mssp-report customers.json --portal securitycenter -o index.html
-              mssp-report customers.csv --check            (in CI: validate the list, write nothing)
+              mssp-report customers.csv --check
+                  (in CI: validate the customer list, write nothing)
 
             EXIT CODES:
               0   index written (or --check passed); warnings may have been printed

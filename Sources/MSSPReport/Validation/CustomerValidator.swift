@@ -38,10 +38,11 @@ public struct CustomerValidator: Sendable {
             if let tenantID, let name, errors.isEmpty {
                 let location = record.tenantID?.location ?? record.location
                 if let first = firstByTenant[tenantID] {
+                    let written = record.tenantID?.value.trimmingWhitespace ?? tenantID.description
                     errors.append(
                         .error(
                             .duplicateTenantID,
-                            "tenant ID \(tenantID) is listed twice: also at \(first.location) (\(first.name.quotedForDiagnostic))",
+                            "tenant ID \(written.quotedForDiagnostic) is listed twice: \(tenantID) is already at \(first.location) for customer \(first.name.quotedForDiagnostic)",
                             at: location))
                 } else {
                     firstByTenant[tenantID] = (name, location)
