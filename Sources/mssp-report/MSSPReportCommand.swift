@@ -69,6 +69,9 @@ struct MSSPReportCommand: ParsableCommand {
     @Flag(help: "Write the index without the invalid rows instead of refusing; the index states how many were skipped.")
     var skipInvalid = false
 
+    @Flag(help: "Treat warnings as errors: exit 1 and write nothing when there is any (for strict CI jobs).")
+    var warningsAsErrors = false
+
     @Option(
         help:
             "How diagnostics are printed on standard error: text (file:line:column: error: message) or json (one object per line)."
@@ -84,6 +87,10 @@ struct MSSPReportCommand: ParsableCommand {
         }
         if check, output != nil {
             throw ValidationError("--check writes nothing; drop -o, or drop --check to write the index.")
+        }
+        if warningsAsErrors, skipInvalid {
+            throw ValidationError(
+                "--warnings-as-errors refuses any warning, --skip-invalid writes despite errors; choose one.")
         }
         if inputs.count(where: { $0 == "-" }) > 1 {
             throw ValidationError("Standard input ('-') can be read only once.")
@@ -119,7 +126,8 @@ struct MSSPReportCommand: ParsableCommand {
             title: title,
             generatedOn: IndexBuilder.dateFromSourceDateEpoch(ProcessInfo.processInfo.environment),
             skipInvalid: skipInvalid,
-            checkOnly: check
+            checkOnly: check,
+            warningsAsErrors: warningsAsErrors
         )
         let outcome = ReportJob(options: options).run()
 
@@ -127,8 +135,16 @@ struct MSSPReportCommand: ParsableCommand {
         let colored = diagnostics == .text && isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil
         let printer = DiagnosticPrinter(style: diagnostics, colored: colored)
         var lines: [String] = []
-        for diagnostic in outcome.diagnostics where !(quiet && diagnostic.severity == .warning) {
+        let shown = outcome.diagnostics.filter { !(quiet && $0.severity == .warning) }
+        // A flood helps nobody on a terminal; JSON is for tools, which get everything.
+        let limit = diagnostics == .json ? Int.max : Self.textDiagnosticLimit
+        for diagnostic in shown.prefix(limit) {
             lines.append(printer.format(diagnostic))
+        }
+        if shown.count > limit {
+            lines.append(
+                "mssp-report: note: \(shown.count - limit) more diagnostics not shown; --diagnostics json prints them all"
+            )
         }
         if !quiet { lines.append(printer.summary(of: outcome)) }
         if !lines.isEmpty {
@@ -136,6 +152,9 @@ struct MSSPReportCommand: ParsableCommand {
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
+
+    /// How many diagnostics the text form prints before it summarises the rest.
+    static let textDiagnosticLimit = 50
 
     private static func delimiterByte(_ text: String) -> UInt8? {
         switch text {

@@ -73,7 +73,8 @@ import Testing
         #expect(errors.first?.location == SourceLocation(file: "b.csv", line: 7, column: 10))
         #expect(
             errors.first?.message
-                == "tenant ID \"{\(contoso.uppercased())}\" is listed twice: \(contoso) is already at a.csv:2:10 for customer \"Contoso\"")
+                == "tenant ID \"{\(contoso.uppercased())}\" is listed twice: \(contoso) is already at a.csv:2:10 for customer \"Contoso\""
+        )
     }
 
     @Test func warnsWhenOneNameHasTwoTenantIDs() {

@@ -88,6 +88,9 @@ public struct ReportJob: Sendable {
         let validation = CustomerValidator().validate(read.records)
         outcome.diagnostics += validation.diagnostics
         outcome.diagnostics = inFileOrder(outcome.diagnostics)
+        if options.warningsAsErrors {
+            for index in outcome.diagnostics.indices { outcome.diagnostics[index].severity = .error }
+        }
         outcome.customerCount = validation.customers.count
         outcome.skippedCount = read.droppedRowCount + validation.invalidRecordCount
 

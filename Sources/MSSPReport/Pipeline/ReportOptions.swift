@@ -22,6 +22,8 @@ public struct ReportOptions: Sendable {
     public var skipInvalid: Bool
     /// Read and validate only; write nothing.
     public var checkOnly: Bool
+    /// Treat every warning as an error.
+    public var warningsAsErrors: Bool
 
     /// Creates options; the defaults are those of the command line.
     public init(
@@ -35,7 +37,8 @@ public struct ReportOptions: Sendable {
         title: String = IndexBuilder.defaultTitle,
         generatedOn: String? = nil,
         skipInvalid: Bool = false,
-        checkOnly: Bool = false
+        checkOnly: Bool = false,
+        warningsAsErrors: Bool = false
     ) {
         self.inputs = inputs
         self.inputFormat = inputFormat
@@ -48,5 +51,6 @@ public struct ReportOptions: Sendable {
         self.generatedOn = generatedOn
         self.skipInvalid = skipInvalid
         self.checkOnly = checkOnly
+        self.warningsAsErrors = warningsAsErrors
     }
 }
