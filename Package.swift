@@ -45,6 +45,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .executableTarget(
+            name: "mssp-bench",
+            dependencies: ["MSSPReport"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "TemplateEmbedder",
             swiftSettings: swiftSettings
         ),

@@ -122,8 +122,9 @@ cxml_stream *cxml_stream_create(const cxml_handlers *handlers) {
 }
 
 int cxml_stream_feed(cxml_stream *stream, const char *bytes, size_t length, int is_last) {
-    /* xmlParseChunk takes an int length; feed very large buffers in slices. */
-    const size_t slice = 1 << 26;
+    /* Feed in slices: xmlParseChunk takes an int length, and one huge chunk trips libxml2's 10 MB lookup limit
+       ("Huge input lookup"), which small chunks never reach. */
+    const size_t slice = 1 << 18;
     while (length > slice) {
         int status = xmlParseChunk(stream->parser, bytes, (int)slice, 0);
         if (status != 0) return status;

@@ -81,6 +81,9 @@ struct MSSPReportCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print only errors, not warnings or the summary line.")
     var quiet = false
 
+    @Flag(help: .private)
+    var timings = false
+
     func validate() throws {
         if inputs.isEmpty {
             throw ValidationError("Name at least one customer list to read, or '-' for standard input.")
@@ -136,17 +139,21 @@ struct MSSPReportCommand: ParsableCommand {
         let printer = DiagnosticPrinter(style: diagnostics, colored: colored)
         var lines: [String] = []
         let shown = outcome.diagnostics.filter { !(quiet && $0.severity == .warning) }
-        // A flood helps nobody on a terminal; JSON is for tools, which get everything.
+        // A flood of data diagnostics helps nobody on a terminal: show the first ones and count the rest. JSON is
+        // for tools, which get everything. What stopped the run (a failed check, an unwritable output) is always
+        // shown.
+        let runFailures = shown.filter(\.code.isRunFailure)
+        let data = shown.filter { !$0.code.isRunFailure }
         let limit = diagnostics == .json ? Int.max : Self.textDiagnosticLimit
-        for diagnostic in shown.prefix(limit) {
-            lines.append(printer.format(diagnostic))
-        }
-        if shown.count > limit {
+        lines += data.prefix(limit).map(printer.format)
+        if data.count > limit {
             lines.append(
-                "mssp-report: note: \(shown.count - limit) more diagnostics not shown; --diagnostics json prints them all"
+                "mssp-report: note: \(data.count - limit) more diagnostics not shown; --diagnostics json prints them all"
             )
         }
+        lines += runFailures.map(printer.format)
         if !quiet { lines.append(printer.summary(of: outcome)) }
+        if timings { lines.append("mssp-report: timings (ms): \(outcome.timings.summary)") }
         if !lines.isEmpty {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }

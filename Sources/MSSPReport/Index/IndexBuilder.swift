@@ -23,20 +23,23 @@ public struct IndexBuilder: Sendable {
 
     /// The model for these customers; `skippedCount` is the number of rows left out for errors.
     public func build(customers: [Customer], skippedCount: Int) -> IndexModel {
-        let entries = customers.map { customer in
-            IndexModel.Entry(
+        // Sort once on precomputed keys: lowercased names compared as UTF-8 bytes (deterministic, independent
+        // of locale), then the name as written, then the tenant ID.
+        let keys = customers.map { Array($0.name.lowercased().utf8) }
+        let order = customers.indices.sorted { left, right in
+            if keys[left] != keys[right] { return keys[left].lexicographicallyPrecedes(keys[right]) }
+            let (leftName, rightName) = (customers[left].name, customers[right].name)
+            if leftName != rightName { return leftName.utf8.lexicographicallyPrecedes(rightName.utf8) }
+            return customers[left].tenantID < customers[right].tenantID
+        }
+        let entries = order.map { index in
+            let customer = customers[index]
+            return IndexModel.Entry(
                 name: customer.name,
                 tenantID: customer.tenantID,
                 portalURL: portal.url(for: customer.tenantID),
                 domain: customer.domain
             )
-        }
-        .sorted { lhs, rhs in
-            let left = lhs.name.lowercased()
-            let right = rhs.name.lowercased()
-            if left != right { return left < right }
-            if lhs.name != rhs.name { return lhs.name < rhs.name }
-            return lhs.tenantID < rhs.tenantID
         }
         return IndexModel(
             title: title,

@@ -10,11 +10,22 @@ public struct LinkKind: Hashable, Sendable {
     /// The placeholder a URL template must contain exactly once.
     public static let placeholder = "{tenantId}"
 
-    /// Creates a link kind; `validate(urlTemplate:)` says whether the template is usable.
+    /// The template split at the placeholder, computed once: links are built and recognised per customer.
+    private let prefix: String
+    private let suffix: String
+
+    /// Creates a link kind; `problem(withURLTemplate:)` says whether the template is usable.
     public init(id: String, title: String, urlTemplate: String) {
         self.id = id
         self.title = title
         self.urlTemplate = urlTemplate
+        if let range = urlTemplate.range(of: Self.placeholder) {
+            prefix = String(urlTemplate[..<range.lowerBound])
+            suffix = String(urlTemplate[range.upperBound...])
+        } else {
+            prefix = urlTemplate
+            suffix = ""
+        }
     }
 
     /// Why a URL template cannot be used, or `nil` when it can: it must be `https:` and hold the
@@ -39,25 +50,21 @@ public struct LinkKind: Hashable, Sendable {
 
     /// The link for one tenant.
     public func url(for tenantID: TenantID) -> String {
-        let (prefix, suffix) = parts
-        return prefix + tenantID.description + suffix
+        prefix + tenantID.description + suffix
     }
 
     /// The tenant a URL of this kind points at, or `nil` when the URL is not one of this kind.
     public func tenantID(inURL url: String) -> TenantID? {
-        let (prefix, suffix) = parts
-        guard url.utf8.count == prefix.utf8.count + 36 + suffix.utf8.count, url.hasPrefix(prefix),
-            url.hasSuffix(suffix)
+        let utf8 = url.utf8
+        guard utf8.count == prefix.utf8.count + 36 + suffix.utf8.count, utf8.starts(with: prefix.utf8),
+            utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
         else { return nil }
-        let start = url.utf8.index(url.utf8.startIndex, offsetBy: prefix.utf8.count)
-        let end = url.utf8.index(start, offsetBy: 36)
-        let text = String(url[start..<end])
-        guard let (id, form) = TenantID.parse(text), form == .hyphenated, id.description == text else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: prefix.utf8.count)
+        let text = Substring(url[start..<utf8.index(start, offsetBy: 36)])
+        // Only the canonical form counts: lowercase, hyphenated.
+        guard let (id, form) = TenantID.parse(String(text)), form == .hyphenated,
+            id.description.utf8.elementsEqual(text.utf8)
+        else { return nil }
         return id
-    }
-
-    private var parts: (prefix: String, suffix: String) {
-        guard let range = urlTemplate.range(of: Self.placeholder) else { return (urlTemplate, "") }
-        return (String(urlTemplate[..<range.lowerBound]), String(urlTemplate[range.upperBound...]))
     }
 }

@@ -70,22 +70,26 @@ public struct ReportJob: Sendable {
         // Load the templates first: a broken custom template should not wait for a large input to be read.
         var templates: TemplateSet?
         if !options.checkOnly {
-            if let directory = options.templatesDirectory {
-                templates = try TemplateSet.overlaying(directory: directory)
-            } else {
-                templates = try TemplateSet.defaults()
+            templates = try outcome.timings.measure(.templates) { () throws(ReportFailure) in
+                if let directory = options.templatesDirectory {
+                    return try TemplateSet.overlaying(directory: directory)
+                }
+                return try TemplateSet.defaults()
             }
         }
 
         // Read every input before stopping for data errors, so that one run shows every problem.
-        var read = InputReadResult()
-        for input in options.inputs {
-            read.append(try input.read(format: options.inputFormat, delimiter: options.delimiter))
+        let read = try outcome.timings.measure(.read) { () throws(ReportFailure) in
+            var read = InputReadResult()
+            for input in options.inputs {
+                read.append(try input.read(format: options.inputFormat, delimiter: options.delimiter))
+            }
+            return read
         }
         outcome.diagnostics += read.diagnostics
         outcome.recordCount = read.records.count + read.droppedRowCount
 
-        let validation = CustomerValidator().validate(read.records)
+        let validation = outcome.timings.measure(.validate) { CustomerValidator().validate(read.records) }
         outcome.diagnostics += validation.diagnostics
         outcome.diagnostics = inFileOrder(outcome.diagnostics)
         if options.warningsAsErrors {
@@ -99,12 +103,19 @@ public struct ReportJob: Sendable {
         }
         guard let templates else { return }
 
-        let model = IndexBuilder(title: options.title, portal: options.portal, generatedOn: options.generatedOn)
-            .build(customers: validation.customers, skippedCount: outcome.skippedCount)
-        let document = try IndexRenderer(templates: templates).render(model, as: options.format)
-        let problems = OutputChecker().check(document, against: model, as: options.format)
+        let skipped = outcome.skippedCount
+        let model = outcome.timings.measure(.build) {
+            IndexBuilder(title: options.title, portal: options.portal, generatedOn: options.generatedOn)
+                .build(customers: validation.customers, skippedCount: skipped)
+        }
+        let document = try outcome.timings.measure(.render) { () throws(ReportFailure) in
+            try IndexRenderer(templates: templates).render(model, as: options.format)
+        }
+        let problems = outcome.timings.measure(.check) {
+            OutputChecker().check(document, against: model, as: options.format)
+        }
         if !problems.isEmpty { throw .outputCheckFailed(problems) }
-        try options.output.write(document)
+        try outcome.timings.measure(.write) { () throws(ReportFailure) in try options.output.write(document) }
         outcome.written = options.output
     }
 }

@@ -10,6 +10,8 @@ public struct ReportOutcome: Sendable {
     public var skippedCount = 0
     /// Where the index was written, if it was.
     public var written: OutputDestination?
+    /// How long each stage took.
+    public var timings = StageTimings()
     /// Why the run failed, if it did.
     public var failure: ReportFailure?
 

@@ -12,7 +12,7 @@ struct IndexView: MustacheParent {
         switch name {
         case "title": model.title
         case "portal": PortalView(kind: model.portal)
-        case "customers": model.entries.map(EntryView.init)
+        case "customers": model.entries.map(EntryView.init(entry:))
         case "relatedTopics": model.relatedTopics.map(LinkView.init)
         case "sourceArticle": LinkView(link: model.sourceArticle)
         case "accessNote": model.accessNote
@@ -23,17 +23,29 @@ struct IndexView: MustacheParent {
     }
 }
 
-/// One customer row.
+/// One customer row, its text prepared once: a template may use a value several times.
 struct EntryView: MustacheParent {
-    var entry: IndexModel.Entry
+    let name: String
+    let tenantID: String
+    let portalURL: String
+    let anchor: String
+    let domain: String?
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": entry.name
-        case "tenantId": entry.tenantID.description
-        case "portalUrl": entry.portalURL
-        case "anchor": entry.anchor
-        case "domain": entry.domain
+    init(entry: IndexModel.Entry) {
+        name = entry.name
+        tenantID = entry.tenantID.description
+        portalURL = entry.portalURL
+        anchor = "tenant-" + tenantID
+        domain = entry.domain
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "tenantId": tenantID
+        case "portalUrl": portalURL
+        case "anchor": anchor
+        case "domain": domain
         default: nil
         }
     }

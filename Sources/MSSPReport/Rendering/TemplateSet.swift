@@ -44,19 +44,24 @@ public struct TemplateSet: Sendable {
     }
 
     private init(sources: [(file: String, path: String, text: String)]) throws(ReportFailure) {
+        Self.registerContentTypes
         var templates: [String: MustacheTemplate] = [:]
         var problems: [Diagnostic] = []
         for source in sources.sorted(by: { $0.file < $1.file }) {
             let name = String(source.file.dropLast(".mustache".count))
             do {
-                templates[name] = try MustacheTemplate(string: source.text)
+                // Every template and partial starts out with mssp-report's own HTML escaper (partials do not
+                // inherit a content type, and swift-mustache's default one is slow). A template that declares
+                // its own content type first thing overrides it. The tag renders as nothing, so line and
+                // column numbers of errors are unchanged.
+                templates[name] = try MustacheTemplate(string: Self.contentTypePrefix + source.text)
             } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? Self.contentTypePrefix.count : 0)
                 problems.append(
                     .error(
                         .templateSyntax, "cannot parse the template: \(Self.describe(error.error))",
-                        at: SourceLocation(
-                            file: source.path, line: error.context.lineNumber,
-                            column: error.context.columnNumber)))
+                        at: SourceLocation(file: source.path, line: line, column: max(column, 1))))
             } catch {
                 problems.append(
                     .error(
@@ -68,6 +73,13 @@ public struct TemplateSet: Sendable {
         library = MustacheLibrary(templates: templates)
         names = Set(templates.keys)
     }
+
+    private static let contentTypePrefix = "{{% CONTENT_TYPE: \(XHTMLContentType.name) }}"
+
+    /// Registers the content types once per process, before any template is parsed.
+    private static let registerContentTypes: Void = {
+        MustacheContentTypes.register(XHTMLContentType(), named: XHTMLContentType.name)
+    }()
 
     /// Renders a model with the named template.
     func render(_ object: Any, template name: String) -> String? {

@@ -94,7 +94,8 @@ public struct CustomerValidator: Sendable {
                     at: field.location))
             return nil
         }
-        let length = name.count
+        // A name of no more bytes than the limit has no more characters either; count only longer ones.
+        let length = name.utf8.count <= Self.maximumNameLength ? 0 : name.count
         if length > Self.maximumNameLength {
             errors.append(
                 .error(
@@ -169,13 +170,7 @@ public struct CustomerValidator: Sendable {
         guard let field = record.domain else { return nil }
         let domain = field.value.trimmingWhitespace.lowercased()
         if domain.isEmpty { return nil }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        let isHostName =
-            domain.utf8.count <= 253 && labels.count >= 2
-            && labels.allSatisfy { label in
-                !label.isEmpty && label.utf8.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                    && label.utf8.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") }
-            }
+        let isHostName = Self.isHostName(domain.utf8)
         if !isHostName {
             warnings.append(
                 .warning(
@@ -188,9 +183,37 @@ public struct CustomerValidator: Sendable {
     }
 }
 
+extension CustomerValidator {
+    /// Whether the bytes are a DNS host name: at least two dot-separated labels of letters, digits and inner
+    /// hyphens, each at most 63 bytes, 253 in all. Lowercase input expected.
+    static func isHostName(_ bytes: String.UTF8View) -> Bool {
+        guard bytes.count <= 253 else { return false }
+        var labels = 0
+        var length = 0
+        var previous: UInt8 = UInt8(ascii: ".")
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard length > 0, previous != UInt8(ascii: "-") else { return false }
+                labels += 1
+                length = 0
+            } else {
+                guard byte.isASCIIAlphanumeric || (byte == UInt8(ascii: "-") && length > 0) else { return false }
+                length += 1
+                guard length <= 63 else { return false }
+            }
+            previous = byte
+        }
+        guard length > 0, previous != UInt8(ascii: "-") else { return false }
+        return labels + 1 >= 2
+    }
+}
+
 extension String {
     /// The string without leading and trailing white space and line breaks.
     var trimmingWhitespace: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -1,0 +1,35 @@
+/// How long each pipeline stage took in one run, for the benchmark's breakdown (`--timings`).
+public struct StageTimings: Sendable {
+    /// The stages, in pipeline order.
+    public enum Stage: String, Sendable, CaseIterable {
+        case templates, read, validate, build, render, check, write
+    }
+
+    /// Seconds per stage; stages that did not run are absent.
+    public private(set) var seconds: [Stage: Double] = [:]
+
+    /// Creates empty timings.
+    public init() {}
+
+    /// Runs `body`, adding its duration to `stage`.
+    mutating func measure<Result, Failure: Error>(
+        _ stage: Stage,
+        _ body: () throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            let elapsed = clock.now - start
+            let (whole, fraction) = elapsed.components
+            seconds[stage, default: 0] += Double(whole) + Double(fraction) / 1e18
+        }
+        return try body()
+    }
+
+    /// One line: `stage=milliseconds` pairs in pipeline order.
+    public var summary: String {
+        Stage.allCases.compactMap { stage in
+            seconds[stage].map { "\(stage.rawValue)=\(String(format: "%.1f", $0 * 1000))" }
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,117 @@
+// mssp-bench: measures mssp-report end to end, as whole processes, on generated customer lists.
+//
+//   swift run -c release mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html]
+//
+// For each size and format: median wall time of the runs, peak resident memory, rows/s, input MB/s, and the
+// per-stage breakdown that `mssp-report --timings` reports; then the reference floor, `xmllint --stream
+// --noout` over the produced HTML; and the in-process throughput of the CSV and JSON readers.
+
+import Foundation
+import MSSPReport
+
+var sizes = [1_000, 100_000, 1_000_000]
+var runs = 5
+var formats = ["html"]
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--sizes": sizes = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
+    case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
+    case "--formats": formats = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
+    default:
+        print("usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html]")
+        exit(64)
+    }
+}
+
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("mssp-report").path
+guard FileManager.default.isExecutableFile(atPath: binary) else {
+    print("mssp-bench: \(binary) is missing; build it first: swift build -c release")
+    exit(1)
+}
+let work = NSTemporaryDirectory() + "mssp-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: work) }
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func format(_ seconds: Double) -> String {
+    seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+}
+
+print("mssp-bench: \(binary), \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+for size in sizes {
+    var generator = CustomerListGenerator()
+    let csv = generator.csv(count: size)
+    let input = "\(work)/customers-\(size).csv"
+    FileManager.default.createFile(atPath: input, contents: Data(csv))
+    let megabytes = Double(csv.count) / 1_000_000
+    print("\n== \(size) customers, \(String(format: "%.1f", megabytes)) MB of CSV")
+
+    for format in formats {
+        let output = "\(work)/index-\(size).\(format == "markdown" ? "md" : "html")"
+        var walls: [Double] = []
+        var peaks: [Double] = []
+        var stages: [String: [Double]] = [:]
+        for _ in 0..<runs {
+            let measurement = try ProcessRunner.run(
+                binary, [input, "--skip-invalid", "--quiet", "--timings", "--format", format, "-o", output])
+            guard measurement.status == 0 else {
+                print("mssp-report failed (exit \(measurement.status)):\n\(measurement.standardError)")
+                exit(1)
+            }
+            walls.append(measurement.seconds)
+            peaks.append(measurement.peakResidentMiB)
+            if let line = measurement.standardError.split(separator: "\n").first(where: { $0.contains("timings (ms):") }
+            ) {
+                for pair in line.split(separator: ":").last!.split(separator: " ") {
+                    let parts = pair.split(separator: "=")
+                    if parts.count == 2, let value = Double(parts[1]) {
+                        stages[String(parts[0]), default: []].append(value)
+                    }
+                }
+            }
+        }
+        let wall = median(walls)
+        print(
+            "\(format): median \(formatTime(wall)) (min \(formatTime(walls.min()!)), max \(formatTime(walls.max()!))), peak RSS \(String(format: "%.0f", peaks.max()!)) MiB, \(String(format: "%.0f", Double(size) / wall)) rows/s, \(String(format: "%.1f", megabytes / wall)) MB/s"
+        )
+        let breakdown = StageTimings.Stage.allCases.compactMap { stage in
+            stages[stage.rawValue].map { "\(stage.rawValue) \(String(format: "%.1f", median($0))) ms" }
+        }
+        print("  stages (median): " + breakdown.joined(separator: ", "))
+        if format == "html", FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
+            var floors: [Double] = []
+            for _ in 0..<runs {
+                floors.append(try ProcessRunner.run("/usr/bin/xmllint", ["--stream", "--noout", output]).seconds)
+            }
+            let floor = median(floors)
+            let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+            print(
+                "  floor: xmllint --stream --noout over the \(String(format: "%.1f", Double(size) / 1e6)) MB index: \(formatTime(floor)); mssp-report/floor = \(String(format: "%.2f", wall / floor))x"
+            )
+        }
+    }
+
+    // The readers alone, in process.
+    let csvSeconds = median((0..<runs).map { _ in seconds { _ = CSVReader().read(csv, file: "bench.csv") } })
+    var jsonGenerator = CustomerListGenerator()
+    let json = jsonGenerator.json(count: size)
+    let jsonSeconds = median((0..<runs).map { _ in seconds { _ = JSONReader().read(json, file: "bench.json") } })
+    print(
+        "  readers in process: CSV \(String(format: "%.0f", megabytes / csvSeconds)) MB/s, JSON \(String(format: "%.0f", Double(json.count) / 1e6 / jsonSeconds)) MB/s (\(String(format: "%.1f", Double(json.count) / 1e6)) MB)"
+    )
+}
+
+func formatTime(_ seconds: Double) -> String { format(seconds) }
