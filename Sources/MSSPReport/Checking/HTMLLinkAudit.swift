@@ -1,3 +1,5 @@
+import CXMLCheck
+
 /// Audits the links of an HTML index while libxml2 streams through it.
 ///
 /// It requires: well-formed XML; each customer's portal link exactly once; each related topic; every `href`
@@ -10,10 +12,14 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     private var problems: [OutputProblem] = []
     private var parseFailed = false
 
-    private static let forbiddenElements: Set<String> = [
+    /// Elements that run code, load other documents or submit data.
+    private static let forbiddenElements: [StaticString] = [
         "script", "iframe", "frame", "object", "embed", "base", "form", "applet",
     ]
-    private static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "srcset", "poster", "data"]
+    /// Attributes whose value is a URL.
+    private static let urlAttributes: [StaticString] = [
+        "href", "src", "action", "formaction", "srcset", "poster", "data",
+    ]
 
     init(model: IndexModel) {
         self.model = model
@@ -26,35 +32,40 @@ final class HTMLLinkAudit: XMLStreamDelegate {
         }
     }
 
-    func startElement(_ name: String, attributes: [(name: String, value: String)], line: Int) {
-        if Self.forbiddenElements.contains(name) {
-            report(line: line, "the document contains a <\(name)> element, which the index must not have")
+    func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
+        if Self.forbiddenElements.contains(where: name.equals) {
+            report(line: line, "the document contains a <\(name.string)> element, which the index must not have")
         }
         for attribute in attributes {
-            if attribute.name.lowercased().hasPrefix("on") {
-                report(line: line, "the <\(name)> element has an event-handler attribute \(attribute.name)")
+            let attributeName = XMLName(pointer: attribute.name)
+            let first = attribute.name[0] | 0x20
+            let second = first == UInt8(ascii: "o") ? attribute.name[1] | 0x20 : 0
+            if first == UInt8(ascii: "o"), second == UInt8(ascii: "n") {
+                report(
+                    line: line, "the <\(name.string)> element has an event-handler attribute \(attributeName.string)")
             }
-            guard Self.urlAttributes.contains(attribute.name) else { continue }
-            let url = attribute.value
-            if url.hasPrefix("#") { continue }
-            guard url.hasPrefix("https://") else {
+            guard Self.urlAttributes.contains(where: attributeName.equals) else { continue }
+            let url = String(cString: attribute.value)
+            if url.utf8.first == UInt8(ascii: "#") { continue }
+            guard url.utf8.starts(with: "https://".utf8) else {
                 report(
                     line: line,
-                    "\(attribute.name)=\(url.quotedForDiagnostic) is not an https: URL or a link within the page")
+                    "\(attributeName.string)=\(url.quotedForDiagnostic) is not an https: URL or a link within the page")
                 continue
             }
-            if name == "a", attribute.name == "href" {
-                seenURLs.insert(url)
+            if name.equals("a"), attributeName.equals("href") {
                 if let tenantID = model.portal.tenantID(inURL: url) {
                     portalLinkCounts[tenantID, default: 0] += 1
+                } else {
+                    seenURLs.insert(url)
                 }
             }
         }
     }
 
-    func endElement(_ name: String) {}
+    func endElement(_ name: XMLName) {}
 
-    func characters(_ text: String) {}
+    func characters(_ text: UnsafeRawBufferPointer) {}
 
     func problem(isError: Bool, code: Int, line: Int, column: Int, message: String) {
         guard isError else { return }

@@ -1,22 +1,42 @@
 import CXMLCheck
 
-/// Receives the events of a streaming XML parse.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Receives the events of a streaming XML parse. Names and values are handed over as the parser's own bytes,
+/// valid only during the call: an audit turns into `String`s only what it keeps, which keeps the check cheap
+/// on large documents.
 protocol XMLStreamDelegate: AnyObject {
-    /// A start tag with its attributes (local names, decoded values) and line.
-    func startElement(_ name: String, attributes: [(name: String, value: String)], line: Int)
+    /// A start tag: its local name, attributes (local names, decoded values) and line.
+    func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int)
     /// An end tag.
-    func endElement(_ name: String)
+    func endElement(_ name: XMLName)
     /// Character data, decoded.
-    func characters(_ text: String)
+    func characters(_ text: UnsafeRawBufferPointer)
     /// A problem the parser found. Errors and fatal errors make the document fail.
     func problem(isError: Bool, code: Int, line: Int, column: Int, message: String)
+}
+
+/// A NUL-terminated name or value from the parser.
+struct XMLName {
+    let pointer: UnsafePointer<CChar>
+
+    /// Whether the bytes equal `text` (ASCII).
+    func equals(_ text: StaticString) -> Bool {
+        strcmp(pointer, UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// The bytes as a Swift string.
+    var string: String { String(cString: pointer) }
 }
 
 /// A streaming, well-formedness-checking XML parse through libxml2's SAX2 push parser (via `CXMLCheck`).
 /// No tree is built: memory stays flat however large the document.
 final class XMLStream {
     private let delegate: any XMLStreamDelegate
-    private var stream: OpaquePointer?
 
     init(delegate: any XMLStreamDelegate) {
         self.delegate = delegate
@@ -28,22 +48,17 @@ final class XMLStream {
         handlers.context = Unmanaged.passUnretained(self).toOpaque()
         handlers.start_element = { context, name, attributes, count, line in
             let stream = Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
-            var list: [(name: String, value: String)] = []
-            list.reserveCapacity(Int(count))
-            for index in 0..<Int(count) {
-                let attribute = attributes![index]
-                list.append((String(cString: attribute.name), String(cString: attribute.value)))
-            }
-            stream.delegate.startElement(String(cString: name!), attributes: list, line: line)
+            stream.delegate.startElement(
+                XMLName(pointer: name!), attributes: UnsafeBufferPointer(start: attributes, count: Int(count)),
+                line: line)
         }
         handlers.end_element = { context, name in
             let stream = Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
-            stream.delegate.endElement(String(cString: name!))
+            stream.delegate.endElement(XMLName(pointer: name!))
         }
         handlers.characters = { context, text, length in
             let stream = Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
-            let buffer = UnsafeRawBufferPointer(start: text, count: Int(length))
-            stream.delegate.characters(String(decoding: buffer, as: UTF8.self))
+            stream.delegate.characters(UnsafeRawBufferPointer(start: text, count: Int(length)))
         }
         handlers.problem = { context, level, code, line, column, message in
             let stream = Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
