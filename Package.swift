@@ -30,6 +30,7 @@ let package = Package(
             name: "MSSPReport",
             dependencies: [
                 "CXMLCheck",
+                "CMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings,
@@ -38,6 +39,15 @@ let package = Package(
         .target(
             name: "CXMLCheck",
             dependencies: ["CLibXML2"]
+        ),
+        .target(
+            name: "CMarkdown",
+            dependencies: ["CCmarkGFM"]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
         .systemLibrary(
             name: "CLibXML2",

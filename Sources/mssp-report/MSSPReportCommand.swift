@@ -35,7 +35,10 @@ struct MSSPReportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The index to write; '-' or no -o writes to standard output.")
     var output: String?
 
-    @Option(help: "The document format. By default it follows the output's extension (.html, .htm), else html.")
+    @Option(
+        help:
+            "The document format: html or markdown (GitHub Flavored). By default it follows the output's extension (.html, .htm, .md, .markdown), else html."
+    )
     var format: OutputFormat?
 
     @Option(help: "The input format, for inputs whose extension or content does not tell (csv, json, ndjson).")
@@ -110,7 +113,8 @@ struct MSSPReportCommand: ParsableCommand {
         }
         if let output, output != "-", format == nil, OutputFormat.fromExtension(of: output) == nil {
             throw ValidationError(
-                "Cannot tell the format from \(output); name it .html or .htm, or give --format html.")
+                "Cannot tell the format from \(output); name it .html or .md, or give --format html or --format markdown."
+            )
         }
     }
 

@@ -125,7 +125,8 @@ import Testing
         <tr id="{{anchor}}"><td class="custom">{{name}}</td><td><a href="{{portalUrl}}">{{name}}</a></td></tr>
 
         """.write(
-            to: directory.appendingPathComponent("partials/customer-row.mustache"), atomically: true, encoding: .utf8)
+            to: directory.appendingPathComponent("partials/customer-row.html.mustache"), atomically: true,
+            encoding: .utf8)
         let result = try Binary.run(["samples/customers.csv", "--templates", directory.path])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("<td class=\"custom\">Contoso Ltd</td>"))
@@ -137,7 +138,8 @@ import Testing
         let templates = directory.appendingPathComponent("templates/partials")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "<tr><td><a href=\"{{portalUrl}}\">{{name}}</td></tr>\n"
-            .write(to: templates.appendingPathComponent("customer-row.mustache"), atomically: true, encoding: .utf8)
+            .write(
+                to: templates.appendingPathComponent("customer-row.html.mustache"), atomically: true, encoding: .utf8)
         let output = directory.appendingPathComponent("index.html")
         let result = try Binary.run([
             "samples/customers.csv", "-o", output.path, "--templates",

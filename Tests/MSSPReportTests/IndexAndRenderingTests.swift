@@ -113,6 +113,7 @@ import Testing
 
     @Test func embeddedTemplatesAreTheOnesInTemplatesFolder() {
         #expect(EmbeddedTemplates.files.keys.contains("index.html.mustache"))
-        #expect(EmbeddedTemplates.files.keys.contains("partials/customer-row.mustache"))
+        #expect(EmbeddedTemplates.files.keys.contains("partials/customer-row.html.mustache"))
+        #expect(EmbeddedTemplates.files.keys.contains("index.md.mustache"))
     }
 }

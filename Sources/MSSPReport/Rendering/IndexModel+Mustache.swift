@@ -6,18 +6,30 @@ import Mustache
 
 /// The whole index as templates see it.
 struct IndexView: MustacheParent {
-    var model: IndexModel
+    let model: IndexModel
+    /// Computed once: a template may look these up once per customer.
+    let customers: [EntryView]
+    let hasDomains: Bool
+    let portal: PortalView
+
+    init(model: IndexModel) {
+        self.model = model
+        customers = model.entries.map(EntryView.init(entry:))
+        hasDomains = model.entries.contains { $0.domain != nil }
+        portal = PortalView(kind: model.portal)
+    }
 
     func child(named name: String) -> Any? {
         switch name {
         case "title": model.title
-        case "portal": PortalView(kind: model.portal)
-        case "customers": model.entries.map(EntryView.init(entry:))
+        case "portal": portal
+        case "customers": customers
         case "relatedTopics": model.relatedTopics.map(LinkView.init)
         case "sourceArticle": LinkView(link: model.sourceArticle)
         case "accessNote": model.accessNote
         case "summary": SummaryView(summary: model.summary)
         case "generatedOn": model.generatedOn
+        case "hasDomains": hasDomains
         default: nil
         }
     }

@@ -50,14 +50,16 @@ public struct TemplateSet: Sendable {
         for source in sources.sorted(by: { $0.file < $1.file }) {
             let name = String(source.file.dropLast(".mustache".count))
             do {
-                // Every template and partial starts out with mssp-report's own HTML escaper (partials do not
-                // inherit a content type, and swift-mustache's default one is slow). A template that declares
-                // its own content type first thing overrides it. The tag renders as nothing, so line and
-                // column numbers of errors are unchanged.
-                templates[name] = try MustacheTemplate(string: Self.contentTypePrefix + source.text)
+                // Every template and partial that does not start by declaring its content type (as Markdown
+                // ones do) gets mssp-report's own HTML escaper: partials do not inherit a content type, and
+                // swift-mustache's default one is slow. The tag renders as nothing; error columns on line 1
+                // are corrected for it below.
+                let prefix = source.text.hasPrefix("{{%") ? "" : Self.contentTypePrefix
+                templates[name] = try MustacheTemplate(string: prefix + source.text)
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
-                let column = error.context.columnNumber - (line == 1 ? Self.contentTypePrefix.count : 0)
+                let prefix = source.text.hasPrefix("{{%") ? "" : Self.contentTypePrefix
+                let column = error.context.columnNumber - (line == 1 ? prefix.count : 0)
                 problems.append(
                     .error(
                         .templateSyntax, "cannot parse the template: \(Self.describe(error.error))",
@@ -79,6 +81,7 @@ public struct TemplateSet: Sendable {
     /// Registers the content types once per process, before any template is parsed.
     private static let registerContentTypes: Void = {
         MustacheContentTypes.register(XHTMLContentType(), named: XHTMLContentType.name)
+        MustacheContentTypes.register(MarkdownContentType(), named: MarkdownContentType.name)
     }()
 
     /// Renders a model with the named template.

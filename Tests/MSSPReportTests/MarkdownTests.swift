@@ -1,0 +1,92 @@
+import Testing
+
+@testable import MSSPReport
+
+@Suite struct MarkdownTests {
+    /// Names that try to break a table cell, inject a link, an image or HTML, or otherwise not read back as
+    /// themselves. Each goes through the default Markdown template, cmark-gfm and libxml2.
+    static let hostileNames: [String] = [
+        "Pipe | Inc", "Back\\slash", "Tick `code` Ltd", "*Bold* Corp", "_Under_ AG", "**Strong** plc",
+        "[Link](https://evil.example)", "![Image](https://evil.example/x.png)", "[ref][1]", "(Paren) Co",
+        "<b>Bold</b>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "A & B", "&amp; Sons",
+        "&lt;tag&gt;", "&#60;script&#62;", "#1 Heading", "Bang! Inc", "~~Strike~~", "~Tilde~", "- Dash Start",
+        "+ Plus Start", "1. Ordered", "2) Also", "> Quote", "javascript:alert(1)", "JAVASCRIPT:x",
+        "https://evil.example", "http://evil.example/path?x=1", "www.evil.example", "WWW.Evil.Example",
+        "mailto:someone@example.com", "someone@example.com", "<https://evil.example>", "Emoji 🚀 Corp",
+        "Family 👨‍👩‍👧 Ltd", "שלום בע״מ", "شركة الاتحاد", "Mixed עברית English", "RTL \u{202E}override",
+        "Zero\u{200B}width", "Joiner\u{200D}Co", "LRM\u{200E}Inc", "Soft\u{00AD}hyphen", "BOM\u{FEFF}Inside",
+        "Line\nbreak", "Tab\tInside", "Trailing backslash\\", "Double  space", "Ünïcödé Äß", "\"Quoted\" Co",
+        "'Single' Co", "Under_score_name", "snake_case_corp", "a*b*c", "1\\. Escaped", "{braces} Inc",
+        "Percent 100%", "Dollar $5", "Caret ^ Inc", "Equals = Co", "Colon: Inc", "At @ Home",
+        "[x] Task", "| leading pipe", "trailing pipe |", "\\| escaped pipe", "`", "``", "***", "---", "___",
+        "<!-- comment -->", "<?php echo 1; ?>", "<![CDATA[x]]>", "&nbsp;", "Contoso Ltd [GDAP]",
+        "Name with (https://evil.example) in parens", "[Open Microsoft Defender portal for X](https://evil.example)",
+    ]
+
+    func model(_ names: [String]) -> IndexModel {
+        let customers = names.enumerated().map { index, name in
+            Customer(
+                name: name, tenantID: TenantID(high: UInt64(index + 1), low: 0xABCD),
+                location: SourceLocation(file: "t", line: index + 2, column: 1))
+        }
+        return IndexBuilder().build(customers: customers, skippedCount: 0)
+    }
+
+    @Test func thereAreAtLeastSixtyHostileNames() {
+        #expect(Self.hostileNames.count >= 60)
+        #expect(Set(Self.hostileNames).count == Self.hostileNames.count)
+    }
+
+    @Test(arguments: hostileNames)
+    func everyHostileNameReadsBackAsItselfInItsOwnCell(_ name: String) throws {
+        let model = model([name, "Neighbour Ltd"])
+        let markdown = try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .markdown)
+        #expect(OutputChecker().check(markdown, against: model, as: .markdown) == [])
+        let html = try #require(OutputChecker.renderGFM(markdown))
+        let audit = MarkdownAudit(model: model, renderedHTML: html)
+        audit.keepsReadBack = true
+        XMLStream(delegate: audit).parse("<div>" + html + "</div>")
+        let rows = audit.readBack
+        #expect(rows.count == 2)
+        let row = try #require(rows.first { $0.first == name } ?? rows.first { $0.first != "Neighbour Ltd" })
+        #expect(row.first == name)
+        #expect(row.count == 3)
+        #expect(rows.contains { $0.first == "Neighbour Ltd" })
+    }
+
+    @Test func allHostileNamesTogetherPassTheCheck() throws {
+        let model = model(Self.hostileNames)
+        let markdown = try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .markdown)
+        #expect(OutputChecker().check(markdown, against: model, as: .markdown) == [])
+    }
+
+    @Test func theCheckCatchesAnUnescapedTemplate() throws {
+        let model = model(["Evil [link](https://evil.example) | Co", "Fine Ltd"])
+        var markdown = try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .markdown)
+        // What an unescaped ({{{name}}}) template would produce.
+        markdown = markdown.replacingOccurrences(
+            of: MarkdownContentType().escapeText("Evil [link](https://evil.example) | Co"),
+            with: "Evil [link](https://evil.example) | Co")
+        let problems = OutputChecker().check(markdown, against: model, as: .markdown).map(\.message)
+        #expect(!problems.isEmpty)
+        #expect(problems.contains { $0.contains("https://evil.example") || $0.contains("reads back") })
+    }
+
+    @Test func theCheckCatchesRawHTML() throws {
+        let model = model(["Fine Ltd"])
+        let markdown =
+            try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .markdown)
+            + "\n<div onclick=\"x\">raw</div>\n"
+        let problems = OutputChecker().check(markdown, against: model, as: .markdown).map(\.message)
+        #expect(problems == ["the Markdown contains raw HTML, which cmark-gfm's safe mode removed"])
+    }
+
+    @Test func escapesOnlyWhatMarkdownWouldRead() {
+        let escaper = MarkdownContentType()
+        #expect(escaper.escapeText("Contoso Ltd") == "Contoso Ltd")
+        #expect(escaper.escapeText("A|B") == "A\\|B")
+        #expect(escaper.escapeText("www.x.com") == "www\\.x.com")
+        #expect(escaper.escapeText("- x") == "\\- x")
+        #expect(escaper.escapeText("a\nb") == "a&#10;b")
+    }
+}
