@@ -14,7 +14,8 @@ struct MSSPReportCommand: ParsableCommand {
 
             EXAMPLES:
               mssp-report samples/customers.csv -o index.html
-              mssp-report customers.json --portal securitycenter -o index.html
+              mssp-report cipp-tenants.json partner-center.csv -o index.md
+                  (a Markdown index for a GitHub, GitLab or Azure DevOps wiki)
               mssp-report customers.csv --check
                   (in CI: validate the customer list, write nothing)
 
@@ -32,7 +33,10 @@ struct MSSPReportCommand: ParsableCommand {
     @Argument(help: "The customer lists to read (CSV or JSON), merged in order; '-' reads standard input.")
     var inputs: [String] = []
 
-    @Option(name: [.short, .long], help: "The index to write; '-' or no -o writes to standard output.")
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "The index to write, replaced atomically. '-' or no -o writes it to standard output.", valueName: "path"))
     var output: String?
 
     @Option(
@@ -41,29 +45,34 @@ struct MSSPReportCommand: ParsableCommand {
     )
     var format: OutputFormat?
 
-    @Option(help: "The input format, for inputs whose extension or content does not tell (csv, json, ndjson).")
+    @Option(
+        help:
+            "The input format for every input. By default each input's extension decides (.csv, .tsv, .json, .ndjson, .jsonl), else its content."
+    )
     var inputFormat: InputFormat?
 
-    @Option(help: "The CSV delimiter: ',', ';' or 'tab'. By default it is detected from the header line.")
+    @Option(help: "The CSV delimiter: ',', ';' or 'tab'. By default it is detected from each header line.")
     var delimiter: String?
 
     @Option(
         help:
-            "The portal each customer links to: defender (security.microsoft.com, the default) or securitycenter (the 2021 article's securitycenter.windows.com)."
+            "The portal each customer links to: defender (https://security.microsoft.com/?tid=…) or securitycenter (the 2021 article's https://securitycenter.windows.com/?tid=…). The default is defender."
     )
-    var portal: String = LinkCatalog.defender.id
+    var portal: String?
 
     @Option(
         help: ArgumentHelp(
-            "A custom portal URL with {tenantId} exactly once, https only. Overrides --portal.", valueName: "template"))
+            "Any other portal: an https:// URL with {tenantId} exactly once, where each tenant ID goes. Not with --portal.",
+            valueName: "template"))
     var portalURL: String?
 
     @Option(
         help: ArgumentHelp(
-            "A folder of *.mustache files; each replaces the default template of the same name.", valueName: "dir"))
+            "A folder of *.mustache files, each replacing the built-in template of the same name (see Templates/README.md). By default the built-in templates are used.",
+            valueName: "dir"))
     var templates: String?
 
-    @Option(help: "The page title.")
+    @Option(help: "The title of the index page.")
     var title: String = IndexBuilder.defaultTitle
 
     @Flag(help: "Validate the inputs only and write nothing; exit 0 when they are valid, 1 otherwise.")
@@ -104,7 +113,10 @@ struct MSSPReportCommand: ParsableCommand {
         if let portalURL, let problem = LinkKind.problem(withURLTemplate: portalURL) {
             throw ValidationError("--portal-url: \(problem).")
         }
-        if portalURL == nil, LinkCatalog.portal(named: portal) == nil {
+        if portalURL != nil, portal != nil {
+            throw ValidationError("--portal and --portal-url both choose the portal; give one of them.")
+        }
+        if let portal, LinkCatalog.portal(named: portal) == nil {
             let names = LinkCatalog.portals.map(\.id).joined(separator: ", ")
             throw ValidationError("--portal must be one of \(names); use --portal-url for any other portal.")
         }
@@ -121,7 +133,12 @@ struct MSSPReportCommand: ParsableCommand {
     func run() throws {
         let portalKind =
             portalURL.map { LinkKind(id: "custom", title: "customer portal", urlTemplate: $0) }
-            ?? LinkCatalog.portal(named: portal)!
+            ?? LinkCatalog.portal(named: portal ?? LinkCatalog.defender.id)!
+        let environment = ProcessInfo.processInfo.environment
+        let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        // MSSP_REPORT_PROGRESS_AFTER (seconds, default 1) exists so that tests can see the line on small inputs.
+        let delay = environment["MSSP_REPORT_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
+        let progress = stderrIsTerminal && !quiet ? ProgressLine(delay: delay) : nil
         let options = ReportOptions(
             inputs: inputs.map(InputSource.init(path:)),
             inputFormat: inputFormat,
@@ -134,12 +151,13 @@ struct MSSPReportCommand: ParsableCommand {
             generatedOn: IndexBuilder.dateFromSourceDateEpoch(ProcessInfo.processInfo.environment),
             skipInvalid: skipInvalid,
             checkOnly: check,
-            warningsAsErrors: warningsAsErrors
+            warningsAsErrors: warningsAsErrors,
+            progress: progress.map(Self.reporter(for:))
         )
         let outcome = ReportJob(options: options).run()
+        progress?.finish()
 
-        let environment = ProcessInfo.processInfo.environment
-        let colored = diagnostics == .text && isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil
+        let colored = diagnostics == .text && stderrIsTerminal && environment["NO_COLOR"] == nil
         let printer = DiagnosticPrinter(style: diagnostics, colored: colored)
         var lines: [String] = []
         let shown = outcome.diagnostics.filter { !(quiet && $0.severity == .warning) }
@@ -162,6 +180,10 @@ struct MSSPReportCommand: ParsableCommand {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    private static func reporter(for line: ProgressLine) -> @Sendable (StageTimings.Stage, Int) -> Void {
+        { stage, rows in line.update(stage, rows: rows) }
     }
 
     /// How many diagnostics the text form prints before it summarises the rest.

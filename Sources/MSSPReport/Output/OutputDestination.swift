@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where the index goes.
 public enum OutputDestination: Sendable, Equatable {
     /// Standard output (`-o -` or no `-o`).
@@ -26,11 +30,38 @@ public enum OutputDestination: Sendable, Equatable {
                 throw .outputUnwritable(path: "<stdout>", reason: error.localizedDescription)
             }
         case .file(let path):
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw .outputUnwritable(path: path, reason: "it is a directory")
+            var status = stat()
+            guard lstat(path, &status) == 0 else {
+                // A new file.
+                try AtomicFileWriter(path: path).write(document)
+                return
             }
-            try AtomicFileWriter(path: path).write(document)
+            switch status.st_mode & S_IFMT {
+            case S_IFREG:
+                try AtomicFileWriter(path: path).write(document)
+            case S_IFDIR:
+                throw .outputUnwritable(path: path, reason: "it is a directory")
+            case S_IFLNK:
+                // Renaming over a link would replace the link; writing through it could land anywhere. Neither
+                // is what the user should get by surprise.
+                throw .outputUnwritable(
+                    path: path, reason: "it is a symbolic link; give the path of the file it points to")
+            default:
+                // A device or a pipe (for example /dev/null or a FIFO): it cannot be replaced, only written to.
+                try Self.writeInPlace(document, to: path)
+            }
+        }
+    }
+
+    private static func writeInPlace(_ document: String, to path: String) throws(ReportFailure) {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw .outputUnwritable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        do {
+            try handle.write(contentsOf: Data(document.utf8))
+        } catch {
+            throw .outputUnwritable(path: path, reason: error.localizedDescription)
         }
     }
 }

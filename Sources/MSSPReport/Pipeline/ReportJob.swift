@@ -70,6 +70,7 @@ public struct ReportJob: Sendable {
         // Load the templates first: a broken custom template should not wait for a large input to be read.
         var templates: TemplateSet?
         if !options.checkOnly {
+            options.progress?(.templates, 0)
             templates = try outcome.timings.measure(.templates) { () throws(ReportFailure) in
                 if let directory = options.templatesDirectory {
                     return try TemplateSet.overlaying(directory: directory)
@@ -79,6 +80,7 @@ public struct ReportJob: Sendable {
         }
 
         // Read every input before stopping for data errors, so that one run shows every problem.
+        options.progress?(.read, 0)
         let read = try outcome.timings.measure(.read) { () throws(ReportFailure) in
             var read = InputReadResult()
             for input in options.inputs {
@@ -89,6 +91,7 @@ public struct ReportJob: Sendable {
         outcome.diagnostics += read.diagnostics
         outcome.recordCount = read.records.count + read.droppedRowCount
 
+        options.progress?(.validate, outcome.recordCount)
         let validation = outcome.timings.measure(.validate) { CustomerValidator().validate(read.records) }
         outcome.diagnostics += validation.diagnostics
         outcome.diagnostics = inFileOrder(outcome.diagnostics)
@@ -104,17 +107,21 @@ public struct ReportJob: Sendable {
         guard let templates else { return }
 
         let skipped = outcome.skippedCount
+        options.progress?(.build, outcome.recordCount)
         let model = outcome.timings.measure(.build) {
             IndexBuilder(title: options.title, portal: options.portal, generatedOn: options.generatedOn)
                 .build(customers: validation.customers, skippedCount: skipped)
         }
+        options.progress?(.render, outcome.recordCount)
         let document = try outcome.timings.measure(.render) { () throws(ReportFailure) in
             try IndexRenderer(templates: templates).render(model, as: options.format)
         }
+        options.progress?(.check, outcome.recordCount)
         let problems = outcome.timings.measure(.check) {
             OutputChecker().check(document, against: model, as: options.format)
         }
         if !problems.isEmpty { throw .outputCheckFailed(problems) }
+        options.progress?(.write, outcome.recordCount)
         try outcome.timings.measure(.write) { () throws(ReportFailure) in try options.output.write(document) }
         outcome.written = options.output
     }

@@ -24,6 +24,8 @@ public struct ReportOptions: Sendable {
     public var checkOnly: Bool
     /// Treat every warning as an error.
     public var warningsAsErrors: Bool
+    /// Told when each stage starts, with the number of rows read so far (for a progress line).
+    public var progress: (@Sendable (StageTimings.Stage, Int) -> Void)?
 
     /// Creates options; the defaults are those of the command line.
     public init(
@@ -38,7 +40,8 @@ public struct ReportOptions: Sendable {
         generatedOn: String? = nil,
         skipInvalid: Bool = false,
         checkOnly: Bool = false,
-        warningsAsErrors: Bool = false
+        warningsAsErrors: Bool = false,
+        progress: (@Sendable (StageTimings.Stage, Int) -> Void)? = nil
     ) {
         self.inputs = inputs
         self.inputFormat = inputFormat
@@ -52,5 +55,6 @@ public struct ReportOptions: Sendable {
         self.skipInvalid = skipInvalid
         self.checkOnly = checkOnly
         self.warningsAsErrors = warningsAsErrors
+        self.progress = progress
     }
 }
