@@ -31,8 +31,9 @@ public struct JSONReader: Sendable {
         guard let objects = customerObjects(in: values, start: start, diagnostics: &result.diagnostics) else {
             return result
         }
+        var roles: [String: ColumnRole?] = [:]
         for object in objects {
-            if let record = record(from: object, diagnostics: &result.diagnostics) {
+            if let record = record(from: object, roles: &roles, diagnostics: &result.diagnostics) {
                 result.records.append(record)
             } else {
                 result.droppedRowCount += 1
@@ -95,7 +96,11 @@ public struct JSONReader: Sendable {
         }
     }
 
-    private func record(from value: JSONValue, diagnostics: inout [Diagnostic]) -> CustomerRecord? {
+    /// - Parameter roles: The role of each key seen so far: objects repeat their keys, and matching a key
+    ///   against the aliases is not free.
+    private func record(from value: JSONValue, roles: inout [String: ColumnRole?], diagnostics: inout [Diagnostic])
+        -> CustomerRecord?
+    {
         guard case .object(let members, let location) = value else {
             diagnostics.append(
                 .error(.unexpectedJSONShape, "expected a customer object, found \(value.kindName)", at: value.location))
@@ -105,7 +110,13 @@ public struct JSONReader: Sendable {
         var chosenKey: [ColumnRole: String] = [:]
         var valid = true
         for member in members {
-            let role = ColumnRole.matching(member.key)
+            let role: ColumnRole?
+            if let known = roles[member.key] {
+                role = known
+            } else {
+                role = ColumnRole.matching(member.key)
+                roles[member.key] = role
+            }
             let text: String
             switch member.value {
             case .string(let string, _):
