@@ -68,6 +68,15 @@ struct MSSPReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Extra per-customer links, comma-separated, from the catalog that --list-links prints (for example entra,intune,exchange). By default only the portal link.",
+            valueName: "kind,..."))
+    var links: String?
+
+    @Flag(help: "Print the catalog of link kinds (--portal and --links) with their URL forms, and exit.")
+    var listLinks = false
+
+    @Option(
+        help: ArgumentHelp(
             "A folder of *.mustache files, each replacing the built-in template of the same name (see Templates/README.md). By default the built-in templates are used.",
             valueName: "dir"))
     var templates: String?
@@ -97,6 +106,7 @@ struct MSSPReportCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
+        if listLinks { return }
         if inputs.isEmpty {
             throw ValidationError("Name at least one customer list to read, or '-' for standard input.")
         }
@@ -120,6 +130,10 @@ struct MSSPReportCommand: ParsableCommand {
             let names = LinkCatalog.portals.map(\.id).joined(separator: ", ")
             throw ValidationError("--portal must be one of \(names); use --portal-url for any other portal.")
         }
+        for kind in linkKindNames where LinkCatalog.extraLink(named: kind) == nil {
+            let names = LinkCatalog.extraLinks.map(\.id).joined(separator: ", ")
+            throw ValidationError("--links: unknown link kind '\(kind)'; the kinds are \(names) (see --list-links).")
+        }
         if let delimiter, Self.delimiterByte(delimiter) == nil {
             throw ValidationError("--delimiter must be ',', ';' or 'tab'.")
         }
@@ -130,7 +144,17 @@ struct MSSPReportCommand: ParsableCommand {
         }
     }
 
+    /// The kinds named by --links.
+    private var linkKindNames: [String] {
+        (links ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty }
+    }
+
     func run() throws {
+        if listLinks {
+            print(Self.catalogText())
+            return
+        }
         let portalKind =
             portalURL.map { LinkKind(id: "custom", title: "customer portal", urlTemplate: $0) }
             ?? LinkCatalog.portal(named: portal ?? LinkCatalog.defender.id)!
@@ -139,7 +163,7 @@ struct MSSPReportCommand: ParsableCommand {
         // MSSP_REPORT_PROGRESS_AFTER (seconds, default 1) exists so that tests can see the line on small inputs.
         let delay = environment["MSSP_REPORT_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
         let progress = stderrIsTerminal && !quiet ? ProgressLine(delay: delay) : nil
-        let options = ReportOptions(
+        var options = ReportOptions(
             inputs: inputs.map(InputSource.init(path:)),
             inputFormat: inputFormat,
             delimiter: delimiter.flatMap(Self.delimiterByte),
@@ -154,6 +178,7 @@ struct MSSPReportCommand: ParsableCommand {
             warningsAsErrors: warningsAsErrors,
             progress: progress.map(Self.reporter(for:))
         )
+        options.linkKinds = linkKindNames.compactMap(LinkCatalog.extraLink(named:))
         let outcome = ReportJob(options: options).run()
         progress?.finish()
 
@@ -180,6 +205,24 @@ struct MSSPReportCommand: ParsableCommand {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    /// The link catalog as `--list-links` prints it.
+    static func catalogText() -> String {
+        var lines = ["Portals (--portal; the first is the default):"]
+        for kind in LinkCatalog.portals {
+            lines.append("  \(kind.id.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.title)")
+            lines.append("  \(String(repeating: " ", count: 15))\(kind.urlTemplate)  (\(kind.source))")
+        }
+        lines.append("")
+        lines.append("Extra links (--links kind,...):")
+        for kind in LinkCatalog.extraLinks {
+            lines.append(
+                "  \(kind.id.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.title), by \(kind.identifier.rawValue)"
+            )
+            lines.append("  \(String(repeating: " ", count: 15))\(kind.urlTemplate)  (\(kind.source))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func reporter(for line: ProgressLine) -> @Sendable (StageTimings.Stage, Int) -> Void {

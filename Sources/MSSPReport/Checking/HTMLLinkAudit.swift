@@ -9,6 +9,8 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     private let model: IndexModel
     private var portalLinkCounts: [TenantID: Int] = [:]
     private var seenURLs: Set<String> = []
+    /// Extra links (`--links`) still expected, with how often each was seen.
+    private var extraLinkCounts: [String: Int] = [:]
     private var problems: [OutputProblem] = []
     private var parseFailed = false
 
@@ -24,6 +26,9 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     init(model: IndexModel) {
         self.model = model
         portalLinkCounts.reserveCapacity(model.entries.count)
+        for entry in model.entries {
+            for case let url? in entry.links { extraLinkCounts[url] = 0 }
+        }
     }
 
     private func report(line: Int, column: Int = 0, _ message: String) {
@@ -56,6 +61,8 @@ final class HTMLLinkAudit: XMLStreamDelegate {
             if name.equals("a"), attributeName.equals("href") {
                 if let tenantID = model.portal.tenantID(inURL: url) {
                     portalLinkCounts[tenantID, default: 0] += 1
+                } else if extraLinkCounts[url] != nil {
+                    extraLinkCounts[url]! += 1
                 } else {
                     seenURLs.insert(url)
                 }
@@ -95,6 +102,18 @@ final class HTMLLinkAudit: XMLStreamDelegate {
             report(
                 line: 0,
                 "the document links to \(model.portal.url(for: tenantID)), which belongs to no customer in the index")
+        }
+        for entry in model.entries {
+            for (kind, link) in zip(model.linkKinds, entry.links) {
+                guard let link else { continue }
+                let count = extraLinkCounts[link] ?? 0
+                if count != 1 {
+                    report(
+                        line: 0,
+                        "the \(kind.title) link \(link) for customer \(entry.name.quotedForDiagnostic) appears \(count) times"
+                    )
+                }
+            }
         }
         for topic in model.relatedTopics where !seenURLs.contains(topic.url) {
             report(line: 0, "the related topic \(topic.title.quotedForDiagnostic) (\(topic.url)) is missing")

@@ -126,7 +126,11 @@ final class MarkdownAudit: XMLStreamDelegate {
                 "the link text in \(row) does not name \(entry.name.quotedForDiagnostic): \(portalLinks[0].text.quotedForDiagnostic)"
             )
         }
-        for link in rowLinks where link.href != entry.portalURL {
+        let expectedExtra = entry.links.compactMap { $0 }
+        for url in expectedExtra where rowLinks.count(where: { $0.href == url }) != 1 {
+            report("\(row) should link once to \(url) but does \(rowLinks.count(where: { $0.href == url })) times")
+        }
+        for link in rowLinks where link.href != entry.portalURL && !expectedExtra.contains(link.href) {
             report("\(row) links to \(link.href.quotedForDiagnostic), which the index must not have")
         }
     }

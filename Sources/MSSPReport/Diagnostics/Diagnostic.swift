@@ -66,6 +66,7 @@ extension Diagnostic {
         case invalidName = "invalid-name"
         case nameTooLong = "name-too-long"
         case invalidDomain = "invalid-domain"
+        case missingDomain = "missing-domain"
         // Templates and output
         case templateSyntax = "template-syntax"
         case outputCheck = "output-check"

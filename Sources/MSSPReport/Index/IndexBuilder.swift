@@ -8,16 +8,22 @@ public struct IndexBuilder: Sendable {
     public var portal: LinkKind
     /// The generation date to show, if any.
     public var generatedOn: String?
+    /// Extra per-customer link kinds.
+    public var linkKinds: [LinkKind]
 
     /// The default page title.
     public static let defaultTitle = "Microsoft Defender portals of our customers"
 
     /// Creates a builder.
     public init(
-        title: String = IndexBuilder.defaultTitle, portal: LinkKind = LinkCatalog.defender, generatedOn: String? = nil
+        title: String = IndexBuilder.defaultTitle,
+        portal: LinkKind = LinkCatalog.defender,
+        linkKinds: [LinkKind] = [],
+        generatedOn: String? = nil
     ) {
         self.title = title
         self.portal = portal
+        self.linkKinds = linkKinds
         self.generatedOn = generatedOn
     }
 
@@ -38,12 +44,14 @@ public struct IndexBuilder: Sendable {
                 name: customer.name,
                 tenantID: customer.tenantID,
                 portalURL: portal.url(for: customer.tenantID),
-                domain: customer.domain
+                domain: customer.domain,
+                links: linkKinds.map { $0.url(tenantID: customer.tenantID, domain: customer.domain) }
             )
         }
         return IndexModel(
             title: title,
             portal: portal,
+            linkKinds: linkKinds,
             entries: entries,
             relatedTopics: LinkCatalog.relatedTopics,
             sourceArticle: LinkCatalog.sourceArticle,

@@ -4,6 +4,8 @@ public struct IndexModel: Sendable, Equatable {
     public var title: String
     /// The portal that each customer's main link opens.
     public var portal: LinkKind
+    /// The extra link kinds (`--links`), in the order each entry's `links` lists them.
+    public var linkKinds: [LinkKind]
     /// The customers, sorted by name, then tenant ID.
     public var entries: [Entry]
     /// The related topics of the source article.
@@ -28,6 +30,9 @@ public struct IndexModel: Sendable, Equatable {
         public var portalURL: String
         /// The domain, when the input has one.
         public var domain: String?
+        /// One URL per extra link kind, in `linkKinds` order; `nil` where the kind needs a domain the customer
+        /// lacks.
+        public var links: [String?] = []
         /// A stable fragment identifier for the row: `tenant-<tenant ID>`.
         public var anchor: String { "tenant-\(tenantID)" }
     }

@@ -4,22 +4,50 @@ public struct LinkKind: Hashable, Sendable {
     public var id: String
     /// The portal's name as shown in the index, for example "Microsoft Defender portal".
     public var title: String
-    /// The URL with `{tenantId}` where the customer's tenant ID goes.
+    /// The URL with `{tenantId}` (or `{domain}`) where the customer's identifier goes.
     public var urlTemplate: String
+    /// What identifies the customer in the URL.
+    public var identifier: Identifier
+    /// Where the URL form comes from, for `--list-links`.
+    public var source: String
 
-    /// The placeholder a URL template must contain exactly once.
-    public static let placeholder = "{tenantId}"
+    /// What a link kind needs to know of a customer.
+    public enum Identifier: String, Sendable {
+        /// The tenant ID (every customer has one).
+        case tenantID = "tenant ID"
+        /// The customer's domain, for example its initial `*.onmicrosoft.com` domain (not every row has one).
+        case domain
+
+        /// The placeholder that stands for the identifier in a URL template.
+        public var placeholder: String {
+            switch self {
+            case .tenantID: "{tenantId}"
+            case .domain: "{domain}"
+            }
+        }
+    }
+
+    /// The placeholder a portal URL template must contain exactly once.
+    public static let placeholder = Identifier.tenantID.placeholder
 
     /// The template split at the placeholder, computed once: links are built and recognised per customer.
     private let prefix: String
     private let suffix: String
 
     /// Creates a link kind; `problem(withURLTemplate:)` says whether the template is usable.
-    public init(id: String, title: String, urlTemplate: String) {
+    public init(
+        id: String,
+        title: String,
+        urlTemplate: String,
+        identifier: Identifier = .tenantID,
+        source: String = "given on the command line"
+    ) {
         self.id = id
         self.title = title
         self.urlTemplate = urlTemplate
-        if let range = urlTemplate.range(of: Self.placeholder) {
+        self.identifier = identifier
+        self.source = source
+        if let range = urlTemplate.range(of: identifier.placeholder) {
             prefix = String(urlTemplate[..<range.lowerBound])
             suffix = String(urlTemplate[range.upperBound...])
         } else {
@@ -48,9 +76,17 @@ public struct LinkKind: Hashable, Sendable {
         return nil
     }
 
-    /// The link for one tenant.
+    /// The link for one tenant (for kinds identified by tenant ID).
     public func url(for tenantID: TenantID) -> String {
         prefix + tenantID.description + suffix
+    }
+
+    /// The link for one customer, or `nil` when the kind needs a domain the customer lacks.
+    public func url(tenantID: TenantID, domain: String?) -> String? {
+        switch identifier {
+        case .tenantID: url(for: tenantID)
+        case .domain: domain.map { prefix + $0 + suffix }
+        }
     }
 
     /// The tenant a URL of this kind points at, or `nil` when the URL is not one of this kind.

@@ -98,7 +98,9 @@ public struct JSONReader: Sendable {
 
     /// - Parameter roles: The role of each key seen so far: objects repeat their keys, and matching a key
     ///   against the aliases is not free.
-    private func record(from value: JSONValue, roles: inout [String: ColumnRole?], diagnostics: inout [Diagnostic])
+    private func record(
+        from value: JSONValue, roles: inout [String: ColumnRole?], diagnostics: inout [Diagnostic]
+    )
         -> CustomerRecord?
     {
         guard case .object(let members, let location) = value else {

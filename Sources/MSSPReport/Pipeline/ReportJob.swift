@@ -42,6 +42,19 @@ public struct ReportJob: Sendable {
             .map(\.element)
     }
 
+    /// One warning per customer without a domain when a requested link kind needs one.
+    private func missingDomainWarnings(_ customers: [Customer]) -> [Diagnostic] {
+        let needingDomain = options.linkKinds.filter { $0.identifier == .domain }
+        guard !needingDomain.isEmpty else { return [] }
+        let titles = needingDomain.map(\.title).joined(separator: " and ")
+        return customers.filter { $0.domain == nil }.map { customer in
+            .warning(
+                .missingDomain,
+                "customer \(customer.name.quotedForDiagnostic) has no domain, so the index has no \(titles) link for it",
+                at: customer.location)
+        }
+    }
+
     /// The failure as diagnostics, so that it is printed like everything else.
     private func diagnostics(for failure: ReportFailure) -> [Diagnostic] {
         switch failure {
@@ -94,6 +107,7 @@ public struct ReportJob: Sendable {
         options.progress?(.validate, outcome.recordCount)
         let validation = outcome.timings.measure(.validate) { CustomerValidator().validate(read.records) }
         outcome.diagnostics += validation.diagnostics
+        outcome.diagnostics += missingDomainWarnings(validation.customers)
         outcome.diagnostics = inFileOrder(outcome.diagnostics)
         if options.warningsAsErrors {
             for index in outcome.diagnostics.indices { outcome.diagnostics[index].severity = .error }
@@ -109,8 +123,11 @@ public struct ReportJob: Sendable {
         let skipped = outcome.skippedCount
         options.progress?(.build, outcome.recordCount)
         let model = outcome.timings.measure(.build) {
-            IndexBuilder(title: options.title, portal: options.portal, generatedOn: options.generatedOn)
-                .build(customers: validation.customers, skippedCount: skipped)
+            IndexBuilder(
+                title: options.title, portal: options.portal, linkKinds: options.linkKinds,
+                generatedOn: options.generatedOn
+            )
+            .build(customers: validation.customers, skippedCount: skipped)
         }
         options.progress?(.render, outcome.recordCount)
         let document = try outcome.timings.measure(.render) { () throws(ReportFailure) in

@@ -12,6 +12,8 @@ public struct ReportOptions: Sendable {
     public var format: OutputFormat
     /// The portal each customer links to.
     public var portal: LinkKind
+    /// Extra per-customer link kinds (`--links`).
+    public var linkKinds: [LinkKind] = []
     /// A folder of templates replacing the defaults by name.
     public var templatesDirectory: String?
     /// The page title.

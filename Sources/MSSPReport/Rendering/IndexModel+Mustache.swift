@@ -11,12 +11,14 @@ struct IndexView: MustacheParent {
     let customers: [EntryView]
     let hasDomains: Bool
     let portal: PortalView
+    let linkKinds: [PortalView]
 
     init(model: IndexModel) {
         self.model = model
-        customers = model.entries.map(EntryView.init(entry:))
+        customers = model.entries.map { EntryView(entry: $0, kinds: model.linkKinds) }
         hasDomains = model.entries.contains { $0.domain != nil }
         portal = PortalView(kind: model.portal)
+        linkKinds = model.linkKinds.map(PortalView.init(kind:))
     }
 
     func child(named name: String) -> Any? {
@@ -30,6 +32,7 @@ struct IndexView: MustacheParent {
         case "summary": SummaryView(summary: model.summary)
         case "generatedOn": model.generatedOn
         case "hasDomains": hasDomains
+        case "linkKinds": linkKinds
         default: nil
         }
     }
@@ -42,13 +45,15 @@ struct EntryView: MustacheParent {
     let portalURL: String
     let anchor: String
     let domain: String?
+    let links: [EntryLinkView]
 
-    init(entry: IndexModel.Entry) {
+    init(entry: IndexModel.Entry, kinds: [LinkKind]) {
         name = entry.name
         tenantID = entry.tenantID.description
         portalURL = entry.portalURL
         anchor = "tenant-" + tenantID
         domain = entry.domain
+        links = zip(kinds, entry.links).map { EntryLinkView(title: $0.title, url: $1) }
     }
 
     func child(named key: String) -> Any? {
@@ -58,6 +63,22 @@ struct EntryView: MustacheParent {
         case "portalUrl": portalURL
         case "anchor": anchor
         case "domain": domain
+        case "links": links
+        default: nil
+        }
+    }
+}
+
+/// One extra link of a customer (`--links`).
+struct EntryLinkView: MustacheParent {
+    let title: String
+    let url: String?
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "url": url
+        case "hasUrl": url != nil
         default: nil
         }
     }
