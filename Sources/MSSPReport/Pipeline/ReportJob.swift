@@ -90,6 +90,8 @@ public struct ReportJob: Sendable {
                 }
                 return try TemplateSet.defaults()
             }
+            let problems = templates?.problems(for: options.format) ?? []
+            if !problems.isEmpty { throw .templateInvalid(problems) }
         }
 
         // Read every input before stopping for data errors, so that one run shows every problem.

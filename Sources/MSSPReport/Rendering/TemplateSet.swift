@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The template names, for checks and messages.
     public let names: Set<String>
+    /// Each template's text and the path its messages name.
+    private let sources: [String: TemplateChecker.Source]
 
     /// The default templates built from `Templates/` into the binary.
     public static func defaults() throws(ReportFailure) -> TemplateSet {
@@ -43,12 +45,14 @@ public struct TemplateSet: Sendable {
         return try TemplateSet(sources: files.map { ($0.key, $0.value.path, $0.value.text) })
     }
 
-    private init(sources: [(file: String, path: String, text: String)]) throws(ReportFailure) {
+    private init(sources files: [(file: String, path: String, text: String)]) throws(ReportFailure) {
         Self.registerContentTypes
         var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: TemplateChecker.Source] = [:]
         var problems: [Diagnostic] = []
-        for source in sources.sorted(by: { $0.file < $1.file }) {
+        for source in files.sorted(by: { $0.file < $1.file }) {
             let name = String(source.file.dropLast(".mustache".count))
+            sources[name] = TemplateChecker.Source(path: source.path, text: source.text)
             do {
                 // Every template and partial that does not start by declaring its content type (as Markdown
                 // ones do) gets mssp-report's own HTML escaper: partials do not inherit a content type, and
@@ -74,6 +78,7 @@ public struct TemplateSet: Sendable {
         guard problems.isEmpty else { throw .templateInvalid(problems) }
         library = MustacheLibrary(templates: templates)
         names = Set(templates.keys)
+        self.sources = sources
     }
 
     private static let contentTypePrefix = "{{% CONTENT_TYPE: \(XHTMLContentType.name) }}"
@@ -83,6 +88,14 @@ public struct TemplateSet: Sendable {
         MustacheContentTypes.register(XHTMLContentType(), named: XHTMLContentType.name)
         MustacheContentTypes.register(MarkdownContentType(), named: MarkdownContentType.name)
     }()
+
+    /// The unknown variables and missing partials of the template for `format` and the partials it uses.
+    public func problems(for format: OutputFormat) -> [Diagnostic] {
+        guard sources[format.templateName] != nil else {
+            return [.error(.templateSyntax, "there is no template named \(format.templateName).mustache", at: nil)]
+        }
+        return TemplateChecker(sources: sources).check(entry: format.templateName)
+    }
 
     /// Renders a model with the named template.
     func render(_ object: Any, template name: String) -> String? {

@@ -1,0 +1,51 @@
+/// The variables a template can use, scope by scope. The one list of them: `TemplateChecker` checks
+/// templates against it, the views in `IndexModel+Mustache.swift` provide each, and a test holds
+/// `Templates/README.md` to it.
+public enum TemplateSchema {
+    /// What a variable holds.
+    public indirect enum Value: Sendable, Equatable {
+        /// Text or a number, shown as text.
+        case text
+        /// A flag for sections.
+        case flag
+        /// An object with these variables.
+        case object(Scope)
+        /// A list whose items have these variables.
+        case list(Scope)
+    }
+
+    /// A set of variables, as in one object.
+    public struct Scope: Sendable, Equatable {
+        /// A name for messages, for example "a customer".
+        public var name: String
+        /// The variables, by name.
+        public var variables: [String: Value]
+    }
+
+    /// A portal or link kind.
+    public static let linkKind = Scope(name: "a link kind", variables: ["id": .text, "title": .text])
+    /// A related topic or the source article.
+    public static let link = Scope(name: "a link", variables: ["title": .text, "url": .text])
+    /// One extra link of a customer.
+    public static let entryLink = Scope(
+        name: "a customer's extra link", variables: ["title": .text, "url": .text, "hasUrl": .flag])
+    /// One customer.
+    public static let customer = Scope(
+        name: "a customer",
+        variables: [
+            "name": .text, "tenantId": .text, "portalUrl": .text, "anchor": .text, "domain": .text,
+            "links": .list(entryLink),
+        ])
+    /// The summary counts.
+    public static let summary = Scope(
+        name: "the summary",
+        variables: ["customerCount": .text, "skippedCount": .text, "hasSkipped": .flag, "isEmpty": .flag])
+    /// The top level of every template.
+    public static let root = Scope(
+        name: "the index",
+        variables: [
+            "title": .text, "portal": .object(linkKind), "linkKinds": .list(linkKind), "customers": .list(customer),
+            "relatedTopics": .list(link), "sourceArticle": .object(link), "accessNote": .text,
+            "summary": .object(summary), "generatedOn": .text, "hasDomains": .flag,
+        ])
+}
