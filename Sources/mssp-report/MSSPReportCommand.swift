@@ -72,6 +72,12 @@ struct MSSPReportCommand: ParsableCommand {
             valueName: "kind,..."))
     var links: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Group the customers by the values of this column or key (for example group, tier or region): one section per value, with counts and a table of contents. By default one list.",
+            valueName: "column"))
+    var groupBy: String?
+
     @Flag(help: "Print the catalog of link kinds (--portal and --links) with their URL forms, and exit.")
     var listLinks = false
 
@@ -179,6 +185,7 @@ struct MSSPReportCommand: ParsableCommand {
             progress: progress.map(Self.reporter(for:))
         )
         options.linkKinds = linkKindNames.compactMap(LinkCatalog.extraLink(named:))
+        options.groupBy = groupBy
         let outcome = ReportJob(options: options).run()
         progress?.finish()
 

@@ -2,7 +2,7 @@ import CXMLCheck
 
 /// Audits the HTML that cmark-gfm made of a Markdown index, while libxml2 streams through it.
 ///
-/// It requires: the first table has exactly one body row per customer, in index order; each row has a cell
+/// It requires: the tables (one, or one per group) have exactly one body row per customer, in index order; each row has a cell
 /// that reads back as exactly the customer's name and one that reads back as the tenant ID, and exactly one
 /// link, to the customer's portal URL, whose text contains the name; the related topics and the source article
 /// are linked; there is no other link, no image and no raw HTML.
@@ -41,8 +41,9 @@ final class MarkdownAudit: XMLStreamDelegate {
 
     func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
         if name.equals("table") {
+            // Every table holds customers: one, or one per group with --group-by.
             tablesSeen += 1
-            inCustomerTable = tablesSeen == 1
+            inCustomerTable = true
         } else if inCustomerTable, name.equals("tbody") {
             inBody = true
         } else if inBody, name.equals("tr") {

@@ -67,6 +67,7 @@ extension Diagnostic {
         case nameTooLong = "name-too-long"
         case invalidDomain = "invalid-domain"
         case missingDomain = "missing-domain"
+        case missingGroupColumn = "missing-group-column"
         // Templates and output
         case templateSyntax = "template-syntax"
         case outputCheck = "output-check"

@@ -10,6 +10,8 @@ public struct IndexBuilder: Sendable {
     public var generatedOn: String?
     /// Extra per-customer link kinds.
     public var linkKinds: [LinkKind]
+    /// The column whose values group the customers (`--group-by`), or `nil` for one list.
+    public var groupBy: String?
 
     /// The default page title.
     public static let defaultTitle = "Microsoft Defender portals of our customers"
@@ -19,20 +21,37 @@ public struct IndexBuilder: Sendable {
         title: String = IndexBuilder.defaultTitle,
         portal: LinkKind = LinkCatalog.defender,
         linkKinds: [LinkKind] = [],
+        groupBy: String? = nil,
         generatedOn: String? = nil
     ) {
         self.title = title
         self.portal = portal
         self.linkKinds = linkKinds
+        self.groupBy = groupBy
         self.generatedOn = generatedOn
     }
 
+    /// The title of the group for customers without a value in the `--group-by` column.
+    static func ungroupedTitle(_ column: String) -> String { "No \(column)" }
+
     /// The model for these customers; `skippedCount` is the number of rows left out for errors.
     public func build(customers: [Customer], skippedCount: Int) -> IndexModel {
-        // Sort once on precomputed keys: lowercased names compared as UTF-8 bytes (deterministic, independent
-        // of locale), then the name as written, then the tenant ID.
+        // Sort once on precomputed keys: the group (customers without one last), then lowercased names compared
+        // as UTF-8 bytes (deterministic, independent of locale), then the name as written, then the tenant ID.
+        let groupKey = groupBy.map(ColumnRole.normalizedKey)
+        let groupValues: [String?] = customers.map { customer in
+            guard let groupKey else { return nil }
+            let value = customer.otherFields.first { ColumnRole.normalizedKey($0.key) == groupKey }?.field.value
+                .trimmingWhitespace
+            return value?.isEmpty == false ? value : nil
+        }
         let keys = customers.map { Array($0.name.lowercased().utf8) }
         let order = customers.indices.sorted { left, right in
+            if groupValues[left] != groupValues[right] {
+                guard let leftGroup = groupValues[left] else { return false }
+                guard let rightGroup = groupValues[right] else { return true }
+                return leftGroup.utf8.lexicographicallyPrecedes(rightGroup.utf8)
+            }
             if keys[left] != keys[right] { return keys[left].lexicographicallyPrecedes(keys[right]) }
             let (leftName, rightName) = (customers[left].name, customers[right].name)
             if leftName != rightName { return leftName.utf8.lexicographicallyPrecedes(rightName.utf8) }
@@ -48,11 +67,31 @@ public struct IndexBuilder: Sendable {
                 links: linkKinds.map { $0.url(tenantID: customer.tenantID, domain: customer.domain) }
             )
         }
+        var groups: [IndexModel.Group] = []
+        if let groupBy {
+            var anchors: Set<String> = []
+            var start = 0
+            while start < order.count {
+                let value = groupValues[order[start]]
+                var end = start + 1
+                while end < order.count, groupValues[order[end]] == value { end += 1 }
+                let title = value ?? Self.ungroupedTitle(groupBy)
+                var anchor = "group-" + title.split(whereSeparator: { $0.isWhitespace }).joined(separator: "-")
+                if anchors.contains(anchor) { anchor += "-\(start)" }
+                anchors.insert(anchor)
+                groups.append(IndexModel.Group(title: title, anchor: anchor, range: start..<end))
+                start = end
+            }
+        } else {
+            groups = [IndexModel.Group(title: "", anchor: "customers", range: 0..<entries.count)]
+        }
         return IndexModel(
             title: title,
             portal: portal,
             linkKinds: linkKinds,
             entries: entries,
+            groups: groups,
+            isGrouped: groupBy != nil,
             relatedTopics: LinkCatalog.relatedTopics,
             sourceArticle: LinkCatalog.sourceArticle,
             accessNote: LinkCatalog.accessNote,

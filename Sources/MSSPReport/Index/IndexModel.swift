@@ -6,8 +6,12 @@ public struct IndexModel: Sendable, Equatable {
     public var portal: LinkKind
     /// The extra link kinds (`--links`), in the order each entry's `links` lists them.
     public var linkKinds: [LinkKind]
-    /// The customers, sorted by name, then tenant ID.
+    /// The customers, sorted by group (with `--group-by`), name, then tenant ID: the order of the document.
     public var entries: [Entry]
+    /// The groups of `--group-by`, in order, each a run of `entries`; one untitled group without it.
+    public var groups: [Group]
+    /// Whether the customers are grouped by a column.
+    public var isGrouped: Bool
     /// The related topics of the source article.
     public var relatedTopics: [Link]
     /// The article the index is built from.
@@ -35,6 +39,16 @@ public struct IndexModel: Sendable, Equatable {
         public var links: [String?] = []
         /// A stable fragment identifier for the row: `tenant-<tenant ID>`.
         public var anchor: String { "tenant-\(tenantID)" }
+    }
+
+    /// A run of customers that share a value in the `--group-by` column.
+    public struct Group: Sendable, Equatable {
+        /// The shared value, or "No <column>" for customers without one.
+        public var title: String
+        /// A fragment identifier for the group's section.
+        public var anchor: String
+        /// The group's customers, as positions in `entries`.
+        public var range: Range<Int>
     }
 
     /// Counts shown in the summary.

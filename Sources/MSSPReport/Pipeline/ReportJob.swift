@@ -110,6 +110,15 @@ public struct ReportJob: Sendable {
         let validation = outcome.timings.measure(.validate) { CustomerValidator().validate(read.records) }
         outcome.diagnostics += validation.diagnostics
         outcome.diagnostics += missingDomainWarnings(validation.customers)
+        if let column = options.groupBy, !validation.customers.isEmpty,
+            !validation.customers.contains(where: { $0.hasField(column) })
+        {
+            outcome.diagnostics.append(
+                .warning(
+                    .missingGroupColumn,
+                    "no customer has a \(column.quotedForDiagnostic) column or key to group by; all are under \(IndexBuilder.ungroupedTitle(column).quotedForDiagnostic)",
+                    at: nil))
+        }
         outcome.diagnostics = inFileOrder(outcome.diagnostics)
         if options.warningsAsErrors {
             for index in outcome.diagnostics.indices { outcome.diagnostics[index].severity = .error }
@@ -127,7 +136,7 @@ public struct ReportJob: Sendable {
         let model = outcome.timings.measure(.build) {
             IndexBuilder(
                 title: options.title, portal: options.portal, linkKinds: options.linkKinds,
-                generatedOn: options.generatedOn
+                groupBy: options.groupBy, generatedOn: options.generatedOn
             )
             .build(customers: validation.customers, skippedCount: skipped)
         }

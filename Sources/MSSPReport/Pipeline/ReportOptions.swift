@@ -14,6 +14,8 @@ public struct ReportOptions: Sendable {
     public var portal: LinkKind
     /// Extra per-customer link kinds (`--links`).
     public var linkKinds: [LinkKind] = []
+    /// The column that groups the customers (`--group-by`).
+    public var groupBy: String?
     /// A folder of templates replacing the defaults by name.
     public var templatesDirectory: String?
     /// The page title.

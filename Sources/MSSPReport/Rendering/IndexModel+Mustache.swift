@@ -12,6 +12,7 @@ struct IndexView: MustacheParent {
     let hasDomains: Bool
     let portal: PortalView
     let linkKinds: [PortalView]
+    let groups: [GroupView]
 
     init(model: IndexModel) {
         self.model = model
@@ -19,6 +20,10 @@ struct IndexView: MustacheParent {
         hasDomains = model.entries.contains { $0.domain != nil }
         portal = PortalView(kind: model.portal)
         linkKinds = model.linkKinds.map(PortalView.init(kind:))
+        let customers = self.customers
+        groups = model.groups.map { group in
+            GroupView(title: group.title, anchor: group.anchor, customers: Array(customers[group.range]))
+        }
     }
 
     func child(named name: String) -> Any? {
@@ -33,6 +38,8 @@ struct IndexView: MustacheParent {
         case "generatedOn": model.generatedOn
         case "hasDomains": hasDomains
         case "linkKinds": linkKinds
+        case "groups": groups
+        case "isGrouped": model.isGrouped
         default: nil
         }
     }
@@ -64,6 +71,23 @@ struct EntryView: MustacheParent {
         case "anchor": anchor
         case "domain": domain
         case "links": links
+        default: nil
+        }
+    }
+}
+
+/// One group of customers (`--group-by`).
+struct GroupView: MustacheParent {
+    let title: String
+    let anchor: String
+    let customers: [EntryView]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "anchor": anchor
+        case "count": customers.count
+        case "customers": customers
         default: nil
         }
     }

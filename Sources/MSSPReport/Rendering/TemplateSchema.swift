@@ -40,12 +40,17 @@ public enum TemplateSchema {
     public static let summary = Scope(
         name: "the summary",
         variables: ["customerCount": .text, "skippedCount": .text, "hasSkipped": .flag, "isEmpty": .flag])
+    /// A group of customers.
+    public static let group = Scope(
+        name: "a group",
+        variables: ["title": .text, "anchor": .text, "count": .text, "customers": .list(customer)])
     /// The top level of every template.
     public static let root = Scope(
         name: "the index",
         variables: [
             "title": .text, "portal": .object(linkKind), "linkKinds": .list(linkKind), "customers": .list(customer),
             "relatedTopics": .list(link), "sourceArticle": .object(link), "accessNote": .text,
-            "summary": .object(summary), "generatedOn": .text, "hasDomains": .flag,
+            "summary": .object(summary), "generatedOn": .text, "hasDomains": .flag, "groups": .list(group),
+            "isGrouped": .flag,
         ])
 }

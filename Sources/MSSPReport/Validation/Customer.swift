@@ -26,3 +26,11 @@ public struct Customer: Hashable, Sendable {
         self.location = location
     }
 }
+
+extension Customer {
+    /// Whether the record had this column or key among its other fields (matched as column names are).
+    func hasField(_ column: String) -> Bool {
+        let key = ColumnRole.normalizedKey(column)
+        return otherFields.contains { ColumnRole.normalizedKey($0.key) == key }
+    }
+}
