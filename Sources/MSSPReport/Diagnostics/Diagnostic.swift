@@ -55,6 +55,10 @@ extension Diagnostic {
         case unexpectedJSONShape = "unexpected-json-shape"
         case wrongValueType = "wrong-value-type"
         case emptyInput = "empty-input"
+        case inputTooLarge = "input-too-large"
+        case fieldTooLong = "field-too-long"
+        case tooManyColumns = "too-many-columns"
+        case tooManyRows = "too-many-rows"
         // Validation
         case invalidTenantID = "invalid-tenant-id"
         case nonCanonicalTenantID = "non-canonical-tenant-id"

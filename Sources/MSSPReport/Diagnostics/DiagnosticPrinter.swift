@@ -68,8 +68,9 @@ public struct DiagnosticPrinter: Sendable {
         case (nil, .file(let path)?): text += "; wrote \(path)"
         case (nil, .standardOutput?): text += "; wrote the index to standard output"
         case (nil, nil): text += "; check passed, nothing written"
-        case (.invalidData?, _):
+        case (.invalidData?, _) where outcome.customerCount > 0:
             text += "; nothing written (use --skip-invalid to write the index without the invalid rows)"
+        case (.invalidData?, _): text += "; nothing written"
         case (let failure?, _): text += "; nothing written: \(failure)"
         }
         switch style {

@@ -152,6 +152,22 @@ private struct CSVParser {
         _ = consumeLineBreak()
     }
 
+    /// Skips to the end of the current record after an error in it, honouring quotes, so that a limit hit
+    /// mid-row costs no more than reading the row.
+    mutating func skipRestOfRecord() {
+        var inQuotes = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == Self.quote {
+                inQuotes.toggle()
+            } else if !inQuotes, byte == Self.lineFeed || byte == Self.carriageReturn {
+                _ = consumeLineBreak()
+                return
+            }
+            index += 1
+        }
+    }
+
     /// Reads the next non-blank row into `fields`.
     mutating func nextRow(into fields: inout [RawField]) -> RowOutcome {
         fields.removeAll(keepingCapacity: true)
@@ -223,6 +239,25 @@ private struct CSVParser {
                     RawField(
                         start: start, end: end, hasDoubledQuotes: false, isQuoted: false, line: fieldLine,
                         column: fieldColumn))
+            }
+            if let last = fields.last, last.end - last.start > InputLimits.maximumFieldBytes {
+                let location = SourceLocation(file: file, line: last.line, column: last.column)
+                skipRestOfRecord()
+                return .failed(
+                    .error(
+                        .fieldTooLong,
+                        "this field is \(InputLimits.describe(bytes: last.end - last.start)) long; the limit is \(InputLimits.describe(bytes: InputLimits.maximumFieldBytes))",
+                        at: location),
+                    fatal: false)
+            }
+            if fields.count > InputLimits.maximumColumns {
+                let location = SourceLocation(file: file, line: fieldLine, column: fieldColumn)
+                skipRestOfRecord()
+                return .failed(
+                    .error(
+                        .tooManyColumns,
+                        "this row has more than \(InputLimits.maximumColumns) fields, the limit", at: location),
+                    fatal: false)
             }
             if index < bytes.count, bytes[index] == delimiter {
                 index += 1
@@ -303,7 +338,17 @@ private struct CSVParser {
         // Rows are rarely shorter than 40 bytes; reserving avoids regrowing a large array of records.
         result.records.reserveCapacity(min(bytes.count / 40, 4_000_000))
 
+        var rowCount = 0
         rows: while true {
+            rowCount += 1
+            if rowCount > InputLimits.maximumRows {
+                result.diagnostics.append(
+                    .error(
+                        .tooManyRows,
+                        "the input has more than \(InputLimits.maximumRows) rows, the limit; the rest was not read",
+                        at: SourceLocation(file: file, line: line, column: 1)))
+                break rows
+            }
             switch nextRow(into: &fields) {
             case .end:
                 break rows

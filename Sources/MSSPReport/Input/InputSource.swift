@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One input named on the command line: a file path, or `-` for standard input.
 public struct InputSource: Hashable, Sendable {
     /// The path as given, or `-`.
@@ -16,35 +20,107 @@ public struct InputSource: Hashable, Sendable {
     /// The name diagnostics use.
     public var displayName: String { isStandardInput ? "<stdin>" : path }
 
-    /// Reads the whole input.
+    /// What reading the raw input gave: its bytes, or the error that stopped it at a limit.
+    enum RawInput {
+        case bytes([UInt8])
+        case tooLarge(Diagnostic)
+    }
+
+    /// Reads the whole input, up to `InputLimits.maximumInputBytes`.
     /// - Throws: `ReportFailure.inputUnreadable` when it cannot be opened or read.
-    public func readBytes() throws(ReportFailure) -> [UInt8] {
+    func readBytes() throws(ReportFailure) -> RawInput {
+        let limit = InputLimits.maximumInputBytes
+        let tooLarge = RawInput.tooLarge(
+            .error(
+                .inputTooLarge,
+                "the input is larger than \(InputLimits.describe(bytes: limit)), the limit; split the customer list",
+                at: SourceLocation(file: displayName, line: 1, column: 1)))
         if isStandardInput {
-            do {
-                return Array(try FileHandle.standardInput.readToEnd() ?? Data())
-            } catch {
-                throw .inputUnreadable(path: displayName, reason: error.localizedDescription)
-            }
+            return try Self.readStream(STDIN_FILENO, name: displayName, limit: limit, waitForFirstByte: false)
+                .map(RawInput.bytes) ?? tooLarge
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .inputUnreadable(path: path, reason: "no such file")
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw .inputUnreadable(path: path, reason: errno == ENOENT ? "no such file" : Self.errorText())
         }
-        if isDirectory.boolValue { throw .inputUnreadable(path: path, reason: "it is a directory") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .inputUnreadable(path: path, reason: "permission denied")
-        }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw .inputUnreadable(path: path, reason: error.localizedDescription)
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw .inputUnreadable(path: path, reason: "it is a directory")
+        case S_IFREG:
+            // Refuse an oversized file before reading a byte of it.
+            if Int(status.st_size) > limit { return tooLarge }
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .inputUnreadable(path: path, reason: Self.errorText()) }
+            defer { close(descriptor) }
+            return try Self.readStream(
+                descriptor, name: path, limit: limit, waitForFirstByte: false, expected: Int(status.st_size)
+            ).map(RawInput.bytes) ?? tooLarge
+        default:
+            // A pipe or a device (process substitution, /dev/stdin, a FIFO): open without blocking, so that a
+            // FIFO nobody writes to cannot hang the run, and read up to the limit (so that /dev/zero cannot).
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard descriptor >= 0 else { throw .inputUnreadable(path: path, reason: Self.errorText()) }
+            defer { close(descriptor) }
+            return try Self.readStream(descriptor, name: path, limit: limit, waitForFirstByte: true)
+                .map(RawInput.bytes) ?? tooLarge
         }
     }
 
+    /// Reads until end of file; `nil` when there are more than `limit` bytes.
+    private static func readStream(
+        _ descriptor: Int32,
+        name: String,
+        limit: Int,
+        waitForFirstByte: Bool,
+        expected: Int = 0
+    ) throws(ReportFailure) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        // A regular file says how large it is: one allocation, no doubling (and so no doubled peak memory).
+        bytes.reserveCapacity(min(expected, limit) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var sawData = false
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                sawData = true
+                if bytes.count + count > limit { return nil }
+                bytes.append(contentsOf: chunk[..<count])
+            } else if count == 0 {
+                // A FIFO whose writer has not connected yet reads as end of file too; give it time.
+                if waitForFirstByte, !sawData, try waitForData(descriptor, name: name) { continue }
+                return bytes
+            } else if errno == EAGAIN {
+                _ = try waitForData(descriptor, name: name)
+            } else if errno != EINTR {
+                throw .inputUnreadable(path: name, reason: errorText())
+            }
+        }
+    }
+
+    /// Waits until the descriptor has data; `false` when the wait ended without any (the writer went away).
+    private static func waitForData(_ descriptor: Int32, name: String) throws(ReportFailure) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&request, 1, InputLimits.firstByteTimeoutMilliseconds)
+        if ready == 0 {
+            throw .inputUnreadable(
+                path: name,
+                reason: "nothing arrived within \(InputLimits.firstByteTimeoutMilliseconds / 1000) s")
+        }
+        return request.revents & Int16(POLLIN) != 0
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
+
     /// Reads and parses the input in the given format, or the format its name or content suggests.
     public func read(format: InputFormat? = nil, delimiter: UInt8? = nil) throws(ReportFailure) -> InputReadResult {
-        let bytes = try readBytes()
+        let bytes: [UInt8]
+        switch try readBytes() {
+        case .bytes(let read): bytes = read
+        case .tooLarge(let diagnostic):
+            var result = InputReadResult()
+            result.diagnostics.append(diagnostic)
+            return result
+        }
         switch format ?? InputFormat.fromExtension(of: path) ?? InputFormat.sniff(bytes) {
         case .csv: return CSVReader(delimiter: delimiter).read(bytes, file: displayName)
         case .json, .ndjson: return JSONReader().read(bytes, file: displayName)

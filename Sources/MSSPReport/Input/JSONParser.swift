@@ -138,6 +138,10 @@ struct JSONParser {
             skipWhitespace()
             let value = try parseValue()
             members.append(.init(key: key, keyLocation: keyLocation, value: value))
+            if members.count > InputLimits.maximumColumns {
+                throw JSONSyntaxError(
+                    message: "the object has more than \(InputLimits.maximumColumns) keys, the limit", location: start)
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("the object opened at \(start) is never closed") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -169,6 +173,10 @@ struct JSONParser {
                 throw error("trailing comma before ']' (JSON allows none)")
             }
             elements.append(try parseValue())
+            if elements.count > InputLimits.maximumRows {
+                throw JSONSyntaxError(
+                    message: "the array has more than \(InputLimits.maximumRows) elements, the limit", location: start)
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("the array opened at \(start) is never closed") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -221,6 +229,11 @@ struct JSONParser {
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
+            if index - contentStart > InputLimits.maximumFieldBytes {
+                throw error(
+                    "the string opened here is longer than \(InputLimits.describe(bytes: InputLimits.maximumFieldBytes)), the limit",
+                    at: open)
+            }
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
                 index += 1

@@ -30,12 +30,13 @@ public struct AtomicFileWriter: Sendable {
         let directory = Self.directory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let descriptor = TemporaryFileCleanup.createArmed(&template)
         guard descriptor >= 0 else { throw failure("cannot create a temporary file in \(directory)") }
         let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var committed = false
         defer {
             if !committed { unlink(temporaryPath) }
+            TemporaryFileCleanup.disarm()
         }
         do {
             defer { close(descriptor) }
@@ -66,6 +67,10 @@ public struct AtomicFileWriter: Sendable {
             }
             guard writeError == 0 else { throw failure(String(cString: strerror(writeError))) }
             guard fsync(descriptor) == 0 else { throw failure(Self.errorText()) }
+        }
+        // A seam for the tests of interrupted runs: hold the finished temporary file for a while before renaming.
+        if let pause = getenv("MSSP_REPORT_TEST_PAUSE_BEFORE_RENAME").flatMap({ Double(String(cString: $0)) }) {
+            usleep(UInt32(min(pause, 30) * 1_000_000))
         }
         guard rename(temporaryPath, path) == 0 else { throw failure(Self.errorText()) }
         committed = true
