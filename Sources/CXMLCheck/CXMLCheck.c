@@ -55,12 +55,21 @@ static void on_start_element(void *user_data, const xmlChar *localname, const xm
     }
     char *cursor = stream->values;
     for (int i = 0; i < attribute_count; i++) {
+        const char *value = (const char *)attributes[i * 5 + 3];
         size_t length = (size_t)(attributes[i * 5 + 4] - attributes[i * 5 + 3]);
-        memcpy(cursor, attributes[i * 5 + 3], length);
-        cursor[length] = '\0';
         stream->attributes[i].name = (const char *)attributes[i * 5];
         stream->attributes[i].value = cursor;
-        cursor += length + 1;
+        /* Without entity substitution, libxml2's SAX2 hands over every '&' of an attribute value as "&#38;"
+           (to keep entity boundaries); turn it back into '&' so the value is the decoded text. */
+        for (size_t j = 0; j < length; j++) {
+            if (value[j] == '&' && j + 5 <= length && memcmp(value + j, "&#38;", 5) == 0) {
+                *cursor++ = '&';
+                j += 4;
+            } else {
+                *cursor++ = value[j];
+            }
+        }
+        *cursor++ = '\0';
     }
     stream->handlers.start_element(stream->handlers.context, (const char *)localname, stream->attributes,
                                    attribute_count, (long)xmlSAX2GetLineNumber(stream->parser));

@@ -1,0 +1,18 @@
+// swift-tools-version:6.0
+// Fuzz targets for libFuzzer. Build and run them with scripts/fuzz (not part of the main package: they need
+// -sanitize=fuzzer, which would break every other build).
+import PackageDescription
+
+let fuzzTargets = ["FuzzCSV", "FuzzJSON", "FuzzTenantID", "FuzzMarkdown", "FuzzHTML"]
+
+let package = Package(
+    name: "mssp-report-fuzz",
+    dependencies: [.package(name: "mssp-report", path: "..")],
+    targets: fuzzTargets.map { name in
+        .executableTarget(
+            name: name,
+            dependencies: [.product(name: "MSSPReport", package: "mssp-report")],
+            path: "Sources/\(name)"
+        )
+    }
+)

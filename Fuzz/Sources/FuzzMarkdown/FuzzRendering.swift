@@ -1,0 +1,33 @@
+import Foundation
+import MSSPReport
+
+/// Render-and-check for one fuzzed customer name, shared by the HTML and Markdown targets.
+enum FuzzRendering {
+    nonisolated(unsafe) static var templates: TemplateSet? = nil
+
+    static func check(_ data: UnsafePointer<UInt8>, _ size: Int, as format: OutputFormat) -> CInt {
+        let name = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+        let location = SourceLocation(file: "fuzz", line: 2, column: 1)
+        let record = CustomerRecord(
+            location: location, name: RecordField(name, at: location),
+            tenantID: RecordField("d13c513a-42f8-4da1-97b1-165f0971b7c4", at: location),
+            domain: RecordField("fuzz.onmicrosoft.com", at: location))
+        let neighbour = CustomerRecord(
+            location: location, name: RecordField("Neighbour Ltd", at: location),
+            tenantID: RecordField("25abd89b-d67e-4d92-8a83-18174d645fa6", at: location))
+        let validation = CustomerValidator().validate([record, neighbour])
+        let model = IndexBuilder(linkKinds: LinkCatalog.extraLinks).build(
+            customers: validation.customers, skippedCount: validation.invalidRecordCount)
+        do {
+            if templates == nil { templates = try TemplateSet.defaults() }
+            let document = try IndexRenderer(templates: templates!).render(model, as: format)
+            let problems = OutputChecker().check(document, against: model, as: format)
+            if !problems.isEmpty {
+                fatalError("\(format) check failed for \(name.debugDescription): \(problems)")
+            }
+        } catch {
+            fatalError("rendering failed: \(error)")
+        }
+        return 0
+    }
+}
