@@ -45,7 +45,7 @@ public struct IndexBuilder: Sendable {
                 .trimmingWhitespace
             return value?.isEmpty == false ? value : nil
         }
-        let keys = customers.map { Array($0.name.lowercased().utf8) }
+        let keys = customers.map { NameKey.lowercasedBytes($0.name) }
         let order = customers.indices.sorted { left, right in
             if groupValues[left] != groupValues[right] {
                 guard let leftGroup = groupValues[left] else { return false }
