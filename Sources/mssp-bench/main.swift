@@ -1,17 +1,18 @@
 // mssp-bench: measures mssp-report end to end, as whole processes, on generated customer lists.
 //
-//   swift run -c release mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html]
+//   swift run -c release mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown]
 //
 // For each size and format: median wall time of the runs, peak resident memory, rows/s, input MB/s, and the
-// per-stage breakdown that `mssp-report --timings` reports; then the reference floor, `xmllint --stream
-// --noout` over the produced HTML; and the in-process throughput of the CSV and JSON readers.
+// per-stage breakdown that `mssp-report --timings` reports; then the reference floors, `xmllint --stream
+// --noout` over the produced HTML and `cmark-gfm` alone over the produced Markdown; and the in-process
+// throughput of the CSV and JSON readers. Runs before the first count as warm-up only when --runs > 1.
 
 import Foundation
 import MSSPReport
 
 var sizes = [1_000, 100_000, 1_000_000]
 var runs = 5
-var formats = ["html"]
+var formats = ["html", "markdown"]
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -19,7 +20,7 @@ while let argument = arguments.popFirst() {
     case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
     case "--formats": formats = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
     default:
-        print("usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html]")
+        print("usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown]")
         exit(64)
     }
 }
@@ -91,6 +92,19 @@ for size in sizes {
             stages[stage.rawValue].map { "\(stage.rawValue) \(String(format: "%.1f", median($0))) ms" }
         }
         print("  stages (median): " + breakdown.joined(separator: ", "))
+        if format == "markdown", FileManager.default.isExecutableFile(atPath: "/usr/bin/cmark-gfm") {
+            var floors: [Double] = []
+            for _ in 0..<runs {
+                floors.append(
+                    try ProcessRunner.run(
+                        "/usr/bin/cmark-gfm", ["-e", "table", "-e", "autolink", "-e", "tagfilter", output]
+                    ).seconds)
+            }
+            let floor = median(floors)
+            print(
+                "  floor: cmark-gfm alone rendering the index: \(formatTime(floor)); mssp-report/floor = \(String(format: "%.2f", wall / floor))x"
+            )
+        }
         if format == "html", FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
             var floors: [Double] = []
             for _ in 0..<runs {
