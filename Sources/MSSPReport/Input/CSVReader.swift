@@ -271,7 +271,7 @@ private struct CSVParser {
     /// The field's text, or `nil` when its bytes are not valid UTF-8.
     func text(of field: RawField) -> String? {
         let slice = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
-        if !field.hasDoubledQuotes { return Self.string(validating: slice) }
+        if !field.hasDoubledQuotes { return TextDecoding.string(validating: slice) }
         var unquoted: [UInt8] = []
         unquoted.reserveCapacity(slice.count)
         var position = 0
@@ -279,18 +279,7 @@ private struct CSVParser {
             unquoted.append(slice[position])
             position += slice[position] == Self.quote ? 2 : 1
         }
-        return unquoted.withUnsafeBufferPointer(Self.string(validating:))
-    }
-
-    /// The bytes as a string, or `nil` when they are not valid UTF-8. ASCII, the common case, skips the
-    /// generic validating initializer (perf: it showed in the reader's profile).
-    static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var isASCII = true
-        for byte in bytes where byte >= 0x80 {
-            isASCII = false
-            break
-        }
-        return isASCII ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        return unquoted.withUnsafeBufferPointer(TextDecoding.string(validating:))
     }
 
     func location(of field: RawField) -> SourceLocation {

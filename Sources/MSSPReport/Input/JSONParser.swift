@@ -237,7 +237,7 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
                 index += 1
-                guard let text = String(validating: slice, as: UTF8.self) else {
+                guard let text = TextDecoding.string(validating: slice) else {
                     throw error("the string is not valid UTF-8", at: open)
                 }
                 return text
@@ -259,7 +259,7 @@ struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                guard let text = String(validating: decoded, as: UTF8.self) else {
+                guard let text = decoded.withUnsafeBufferPointer(TextDecoding.string(validating:)) else {
                     throw error("the string is not valid UTF-8", at: open)
                 }
                 return text

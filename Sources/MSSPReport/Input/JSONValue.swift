@@ -1,7 +1,7 @@
 /// A parsed JSON value that remembers where each part of it was written.
 ///
 /// Foundation's decoders give no line or column for errors or values; this one does.
-indirect enum JSONValue: Sendable {
+enum JSONValue: Sendable {
     case object([Member], at: SourceLocation)
     case array([JSONValue], at: SourceLocation)
     case string(String, at: SourceLocation)
