@@ -8,11 +8,14 @@ let fuzzTargets = ["FuzzCSV", "FuzzJSON", "FuzzTenantID", "FuzzMarkdown", "FuzzH
 let package = Package(
     name: "mssp-report-fuzz",
     dependencies: [.package(name: "mssp-report", path: "..")],
-    targets: fuzzTargets.map { name in
-        .executableTarget(
-            name: name,
-            dependencies: [.product(name: "MSSPReport", package: "mssp-report")],
-            path: "Sources/\(name)"
-        )
-    }
+    targets: [
+        .target(name: "FuzzSupport", dependencies: [.product(name: "MSSPReport", package: "mssp-report")])
+    ]
+        + fuzzTargets.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzSupport", .product(name: "MSSPReport", package: "mssp-report")],
+                path: "Sources/\(name)"
+            )
+        }
 )

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import MSSPReport
 
 /// libFuzzer entry point: any text as a customer name, through validation, the Markdown template, the
@@ -6,7 +7,7 @@ import MSSPReport
 /// as itself in its own cell, with no extra link, image or raw HTML.
 func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    return FuzzRendering.check(data, size, as: .markdown)
+    return FuzzChecks.render(data, size, as: .markdown)
 }
 
 @main

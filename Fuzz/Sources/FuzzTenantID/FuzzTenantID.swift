@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import MSSPReport
 
 /// libFuzzer entry point: any text as a tenant ID. A parsed ID must print in canonical form and parse back

@@ -1,11 +1,11 @@
 import Foundation
 import MSSPReport
 
-/// Render-and-check for one fuzzed customer name, shared by the HTML and Markdown targets.
-enum FuzzRendering {
+/// The checks the fuzz targets share: reading, and rendering one fuzzed customer name.
+public enum FuzzChecks {
     nonisolated(unsafe) static var templates: TemplateSet? = nil
 
-    static func check(_ data: UnsafePointer<UInt8>, _ size: Int, as format: OutputFormat) -> CInt {
+    public static func render(_ data: UnsafePointer<UInt8>, _ size: Int, as format: OutputFormat) -> CInt {
         let name = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
         let location = SourceLocation(file: "fuzz", line: 2, column: 1)
         let record = CustomerRecord(
@@ -29,5 +29,15 @@ enum FuzzRendering {
             fatalError("rendering failed: \(error)")
         }
         return 0
+    }
+
+    /// Every diagnostic of a reader must name a valid place; then validation runs on what was read.
+    public static func read(_ result: InputReadResult) {
+        for diagnostic in result.diagnostics {
+            guard let location = diagnostic.location, location.line >= 1, location.column >= 1 else {
+                fatalError("a diagnostic without a valid place: \(diagnostic)")
+            }
+        }
+        _ = CustomerValidator().validate(result.records)
     }
 }

@@ -8,9 +8,9 @@ private func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
 
-enum FuzzerDriver {
+public enum FuzzerDriver {
     /// Runs libFuzzer with the process's arguments and `test` as the fuzz target.
-    static func run(_ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Int32 {
+    public static func run(_ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Int32 {
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
         return LLVMFuzzerRunDriver(&argc, &argv, test)
