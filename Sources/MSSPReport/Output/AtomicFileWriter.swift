@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -27,6 +29,14 @@ public struct AtomicFileWriter: Sendable {
     /// - Throws: `ReportFailure.outputUnwritable` when any step fails; the target is then left as it was,
     ///   and no temporary file remains.
     public func write(_ contents: String) throws(ReportFailure) {
+        try write(contents, whileChecking: {})
+    }
+
+    /// Writes `contents` to the temporary file on another thread while `check` runs on this one, and puts the
+    /// file in place only if `check` succeeds: the check and the write share the two cores.
+    /// - Throws: What `check` throws (the temporary file is then removed and the target left as it was), or
+    ///   `ReportFailure.outputUnwritable` when writing fails.
+    public func write(_ contents: String, whileChecking check: () throws(ReportFailure) -> Void) throws(ReportFailure) {
         let directory = Self.directory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
@@ -52,19 +62,19 @@ public struct AtomicFileWriter: Sendable {
                 mode = 0o666 & ~mask
             }
             fchmod(descriptor, mode)
-            var text = contents
-            let writeError: Int32 = text.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    offset += written
-                }
-                return 0
+            let writing = DispatchGroup()
+            nonisolated(unsafe) var writeError: Int32 = 0
+            DispatchQueue.global(qos: .userInitiated).async(group: writing) {
+                writeError = Self.writeAll(contents, to: descriptor)
             }
+            var checkFailure: ReportFailure?
+            do {
+                try check()
+            } catch {
+                checkFailure = error
+            }
+            writing.wait()
+            if let checkFailure { throw checkFailure }
             guard writeError == 0 else { throw failure(String(cString: strerror(writeError))) }
             guard fsync(descriptor) == 0 else { throw failure(Self.errorText()) }
         }
@@ -74,6 +84,23 @@ public struct AtomicFileWriter: Sendable {
         }
         guard rename(temporaryPath, path) == 0 else { throw failure(Self.errorText()) }
         committed = true
+    }
+
+    /// Writes every byte of `contents`; 0, or the `errno` that stopped it.
+    private static func writeAll(_ contents: String, to descriptor: Int32) -> Int32 {
+        var text = contents
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
     }
 
     private func failure(_ reason: String) -> ReportFailure {

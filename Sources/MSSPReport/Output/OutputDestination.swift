@@ -22,6 +22,21 @@ public enum OutputDestination: Sendable, Equatable {
 
     /// Writes the document.
     public func write(_ document: String) throws(ReportFailure) {
+        try write(document, afterChecking: {})
+    }
+
+    /// Writes the document only if `check` succeeds. A new or regular file is written to its temporary
+    /// file while the check runs, on the other core; standard output and devices cannot take a write back,
+    /// so the check runs first.
+    public func write(_ document: String, afterChecking check: () throws(ReportFailure) -> Void) throws(ReportFailure) {
+        if case .file(let path) = self {
+            var status = stat()
+            if lstat(path, &status) != 0 || status.st_mode & S_IFMT == S_IFREG {
+                try AtomicFileWriter(path: path).write(document, whileChecking: check)
+                return
+            }
+        }
+        try check()
         switch self {
         case .standardOutput:
             do {

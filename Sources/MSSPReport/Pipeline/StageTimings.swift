@@ -26,6 +26,22 @@ public struct StageTimings: Sendable {
         return try body()
     }
 
+    /// Adds `seconds` to `stage`.
+    mutating func record(_ stage: Stage, seconds: Double) {
+        self.seconds[stage, default: 0] += seconds
+    }
+
+    /// How long `body` took, or what it threw.
+    static func seconds<Failure: Error>(_ body: () throws(Failure) -> Void) -> Result<Double, Failure> {
+        var timings = StageTimings()
+        do {
+            try timings.measure(.write, body)
+        } catch {
+            return .failure(error)
+        }
+        return .success(timings.seconds[.write] ?? 0)
+    }
+
     /// One line: `stage=milliseconds` pairs in pipeline order.
     public var summary: String {
         Stage.allCases.compactMap { stage in
