@@ -25,7 +25,7 @@ public struct OutputChecker: Sendable {
             }
             let audit = MarkdownAudit(model: model, renderedHTML: html)
             // cmark-gfm writes a fragment; one root element makes it an XML document.
-            XMLStream(delegate: audit).parse("<div>" + html + "</div>")
+            XMLStream(delegate: audit).parse(["<div>", html, "</div>"])
             return audit.finish()
         }
     }

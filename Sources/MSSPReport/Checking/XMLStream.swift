@@ -44,6 +44,11 @@ final class XMLStream {
 
     /// Parses the whole document; events arrive at the delegate during the call.
     func parse(_ document: String) {
+        parse([document])
+    }
+
+    /// Parses a document given in consecutive parts (no need to join them first).
+    func parse(_ parts: [String]) {
         var handlers = cxml_handlers()
         handlers.context = Unmanaged.passUnretained(self).toOpaque()
         handlers.start_element = { context, name, attributes, count, line in
@@ -71,10 +76,12 @@ final class XMLStream {
             return
         }
         defer { cxml_stream_free(stream) }
-        var document = document
-        document.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                _ = cxml_stream_feed(stream, chars.baseAddress, chars.count, 1)
+        for (index, part) in parts.enumerated() {
+            var part = part
+            part.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    _ = cxml_stream_feed(stream, chars.baseAddress, chars.count, index == parts.count - 1 ? 1 : 0)
+                }
             }
         }
     }

@@ -80,21 +80,33 @@ public struct ReportJob: Sendable {
     }
 
     private func run(into outcome: inout ReportOutcome) throws(ReportFailure) {
-        // Load the templates first: a broken custom template should not wait for a large input to be read.
-        var templates: TemplateSet?
-        if !options.checkOnly {
-            options.progress?(.templates, 0)
-            templates = try outcome.timings.measure(.templates) { () throws(ReportFailure) in
-                if let directory = options.templatesDirectory {
-                    return try TemplateSet.overlaying(directory: directory)
-                }
-                return try TemplateSet.defaults()
-            }
-            let problems = templates?.problems(for: options.format) ?? []
-            if !problems.isEmpty { throw .templateInvalid(problems) }
-        }
+        let templates = try loadTemplates(into: &outcome)
+        // Each stage's input is let go as soon as the next stage has what it needs: at a million customers
+        // the records, the customers and the document are each hundreds of megabytes.
+        let customers = try readAndValidate(into: &outcome)
+        guard let templates else { return }
+        try buildRenderCheckAndWrite(consume customers, templates: templates, into: &outcome)
+    }
 
-        // Read every input before stopping for data errors, so that one run shows every problem.
+    /// Loads and checks the templates (none for `--check`). A broken custom template should not wait for a
+    /// large input to be read.
+    private func loadTemplates(into outcome: inout ReportOutcome) throws(ReportFailure) -> TemplateSet? {
+        guard !options.checkOnly else { return nil }
+        options.progress?(.templates, 0)
+        let templates = try outcome.timings.measure(.templates) { () throws(ReportFailure) in
+            if let directory = options.templatesDirectory {
+                return try TemplateSet.overlaying(directory: directory)
+            }
+            return try TemplateSet.defaults()
+        }
+        let problems = templates.problems(for: options.format)
+        if !problems.isEmpty { throw .templateInvalid(problems) }
+        return templates
+    }
+
+    /// Reads every input and validates the records, collecting every diagnostic before stopping for data
+    /// errors, so that one run shows every problem.
+    private func readAndValidate(into outcome: inout ReportOutcome) throws(ReportFailure) -> [Customer] {
         options.progress?(.read, 0)
         let read = try outcome.timings.measure(.read) { () throws(ReportFailure) in
             var read = InputReadResult()
@@ -129,8 +141,15 @@ public struct ReportJob: Sendable {
         if outcome.errorCount > 0, !options.skipInvalid {
             throw .invalidData(errorCount: outcome.errorCount)
         }
-        guard let templates else { return }
+        return validation.customers
+    }
 
+    /// Builds the model, renders it, and writes the document while it is checked.
+    private func buildRenderCheckAndWrite(
+        _ customers: consuming [Customer],
+        templates: TemplateSet,
+        into outcome: inout ReportOutcome
+    ) throws(ReportFailure) {
         let skipped = outcome.skippedCount
         options.progress?(.build, outcome.recordCount)
         let model = outcome.timings.measure(.build) {
@@ -138,8 +157,9 @@ public struct ReportJob: Sendable {
                 title: options.title, portal: options.portal, linkKinds: options.linkKinds,
                 groupBy: options.groupBy, generatedOn: options.generatedOn
             )
-            .build(customers: validation.customers, skippedCount: skipped)
+            .build(customers: customers, skippedCount: skipped)
         }
+        _ = consume customers
         options.progress?(.render, outcome.recordCount)
         let document = try outcome.timings.measure(.render) { () throws(ReportFailure) in
             try IndexRenderer(templates: templates).render(model, as: options.format)
