@@ -21,6 +21,8 @@ import Testing
         "[x] Task", "| leading pipe", "trailing pipe |", "\\| escaped pipe", "`", "``", "***", "---", "___",
         "<!-- comment -->", "<?php echo 1; ?>", "<![CDATA[x]]>", "&nbsp;", "Contoso Ltd [GDAP]",
         "Name with (https://evil.example) in parens", "[Open Microsoft Defender portal for X](https://evil.example)",
+        // Found by FuzzMarkdown: adjacent code spans for "@@" merged into one double-backtick span.
+        "@@", "a@@b", "@@@ @", "`@`", "x`@",
     ]
 
     func model(_ names: [String]) -> IndexModel {
@@ -88,5 +90,6 @@ import Testing
         #expect(escaper.escapeText("www.x.com") == "www\\.x.com")
         #expect(escaper.escapeText("- x") == "\\- x")
         #expect(escaper.escapeText("a\nb") == "a&#10;b")
+        #expect(escaper.escapeText("a@@b") == "a`@@`b")
     }
 }

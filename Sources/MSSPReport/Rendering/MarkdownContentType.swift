@@ -7,7 +7,7 @@ import Mustache
 ///   ASCII punctuation): `\ ` * _ [ ] ( ) < > & | ~ ! # : @`, and `+`, `-` at the start.
 /// - `.` after `www` gets one too, so that the autolink extension sees no `www.` address; `:` is escaped
 ///   against `https:` autolinks.
-/// - `@` becomes the code span `` `@` ``. cmark-gfm joins text nodes before it looks for e-mail addresses, so
+/// - `@` (or a run of them) becomes the code span `` `@` ``. cmark-gfm joins text nodes before it looks for e-mail addresses, so
 ///   no escape or entity stops `name@example.com` from becoming a `mailto:` link; a code span does. The
 ///   text reads back the same; GitHub shows that one character in monospace.
 /// - Control characters become numeric character references, so that no line break splits a table row.
@@ -24,7 +24,13 @@ struct MarkdownContentType: MustacheContentType {
             if scalar.value < 0x20 || scalar.value == 0x7F {
                 output += "&#\(scalar.value);"
             } else if scalar == "@" {
-                output += "`@`"
+                // A run of @ is one code span: `@``@` would read as one span delimited by double backticks.
+                if output.hasSuffix("@`"), previous.last == "@" {
+                    output.removeLast()
+                    output += "@`"
+                } else {
+                    output += "`@`"
+                }
             } else if Self.alwaysEscaped.contains(scalar) {
                 output += "\\"
                 output.unicodeScalars.append(scalar)
