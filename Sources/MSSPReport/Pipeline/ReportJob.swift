@@ -168,7 +168,7 @@ public struct ReportJob: Sendable {
         // The check runs while the document is written to its temporary file (the two share the cores); only
         // a document that passes is put in place. The write stage is the time the write adds after the check.
         var checkTimings = StageTimings()
-        let overlapped = StageTimings.seconds { () throws(ReportFailure) in
+        let overlapped = StageTimings.elapsedSeconds { () throws(ReportFailure) in
             try options.output.write(document) { () throws(ReportFailure) in
                 let problems = checkTimings.measure(.check) {
                     OutputChecker().check(document, against: model, as: options.format)

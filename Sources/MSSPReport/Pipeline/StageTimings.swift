@@ -12,18 +12,19 @@ public struct StageTimings: Sendable {
     public init() {}
 
     /// Runs `body`, adding its duration to `stage`.
-    mutating func measure<Result, Failure: Error>(
+    mutating func measure<Value, Failure: Error>(
         _ stage: Stage,
-        _ body: () throws(Failure) -> Result
-    ) throws(Failure) -> Result {
-        let clock = ContinuousClock()
-        let start = clock.now
-        defer {
-            let elapsed = clock.now - start
-            let (whole, fraction) = elapsed.components
-            seconds[stage, default: 0] += Double(whole) + Double(fraction) / 1e18
+        _ body: () throws(Failure) -> Value
+    ) throws(Failure) -> Value {
+        var value: Value?
+        let elapsed = Self.elapsedSeconds { () throws(Failure) in value = try body() }
+        switch elapsed {
+        case .success(let seconds):
+            record(stage, seconds: seconds)
+            return value!
+        case .failure(let error):
+            throw error
         }
-        return try body()
     }
 
     /// Adds `seconds` to `stage`.
@@ -32,14 +33,16 @@ public struct StageTimings: Sendable {
     }
 
     /// How long `body` took, or what it threw.
-    static func seconds<Failure: Error>(_ body: () throws(Failure) -> Void) -> Result<Double, Failure> {
-        var timings = StageTimings()
+    static func elapsedSeconds<Failure: Error>(_ body: () throws(Failure) -> Void) -> Result<Double, Failure> {
+        let clock = ContinuousClock()
+        let start = clock.now
         do {
-            try timings.measure(.write, body)
+            try body()
         } catch {
             return .failure(error)
         }
-        return .success(timings.seconds[.write] ?? 0)
+        let (whole, fraction) = (clock.now - start).components
+        return .success(Double(whole) + Double(fraction) / 1e18)
     }
 
     /// One line: `stage=milliseconds` pairs in pipeline order.

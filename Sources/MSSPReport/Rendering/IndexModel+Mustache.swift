@@ -58,7 +58,7 @@ struct EntryView: MustacheParent {
         name = entry.name
         tenantID = entry.tenantID.description
         portalURL = entry.portalURL
-        anchor = "tenant-" + tenantID
+        anchor = entry.anchor
         domain = entry.domain
         links = zip(kinds, entry.links).map { EntryLinkView(title: $0.title, url: $1) }
     }
