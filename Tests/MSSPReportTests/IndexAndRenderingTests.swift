@@ -111,6 +111,12 @@ import Testing
         #expect(messages.contains { $0.contains("javascript:x") })
     }
 
+    @Test func checkRequiresNoopenerOnLinksThatOpenANewTab() throws {
+        let html = try render(model).replacingOccurrences(of: "rel=\"noopener noreferrer\"", with: "rel=\"noopener\"")
+        let messages = OutputChecker().check(html, against: model, as: .html).map(\.message)
+        #expect(messages.contains("a link that opens a new tab lacks rel=\"noopener noreferrer\""))
+    }
+
     @Test func embeddedTemplatesAreTheOnesInTemplatesFolder() {
         #expect(EmbeddedTemplates.files.keys.contains("index.html.mustache"))
         #expect(EmbeddedTemplates.files.keys.contains("partials/customer-row.html.mustache"))

@@ -4,7 +4,8 @@ import CXMLCheck
 ///
 /// It requires: well-formed XML; each customer's portal link exactly once; each related topic; every `href`
 /// either `https:` or a fragment within the page; no element or attribute that could run code or load
-/// content (`script`, `iframe`, `object`, `embed`, `base`, `form`, `on…` handlers, `javascript:` URLs).
+/// content (`script`, `iframe`, `object`, `embed`, `base`, `form`, `on…` handlers, `javascript:` URLs), and
+/// `rel="noopener noreferrer"` on every link that opens a new tab.
 final class HTMLLinkAudit: XMLStreamDelegate {
     private let model: IndexModel
     private var portalLinkCounts: [TenantID: Int] = [:]
@@ -40,6 +41,14 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
         if Self.forbiddenElements.contains(where: name.equals) {
             report(line: line, "the document contains a <\(name.string)> element, which the index must not have")
+        }
+        // A link that opens a new tab must not hand the new page a reference back to the index.
+        if name.equals("a"), attributes.contains(where: { XMLName(pointer: $0.name).equals("target") }) {
+            let rel = attributes.first { XMLName(pointer: $0.name).equals("rel") }.map { String(cString: $0.value) }
+            let values = Set((rel ?? "").split(separator: " ").map { $0.lowercased() })
+            if !values.isSuperset(of: ["noopener", "noreferrer"]) {
+                report(line: line, "a link that opens a new tab lacks rel=\"noopener noreferrer\"")
+            }
         }
         for attribute in attributes {
             let attributeName = XMLName(pointer: attribute.name)
