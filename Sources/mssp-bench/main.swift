@@ -10,6 +10,9 @@
 import Foundation
 import MSSPReport
 
+// Line by line, so that a long run shows its progress when written to a file.
+setvbuf(stdout, nil, _IOLBF, 0)
+
 var sizes = [1_000, 100_000, 1_000_000]
 var runs = 5
 var formats = ["html", "markdown"]
