@@ -10,9 +10,6 @@
 import Foundation
 import MSSPReport
 
-// Line by line, so that a long run shows its progress when written to a file.
-setvbuf(stdout, nil, _IOLBF, 0)
-
 var sizes = [1_000, 100_000, 1_000_000]
 var runs = 5
 var formats = ["html", "markdown"]
@@ -23,7 +20,7 @@ while let argument = arguments.popFirst() {
     case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
     case "--formats": formats = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
     default:
-        print("usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown]")
+        say("usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown]")
         exit(64)
     }
 }
@@ -31,7 +28,7 @@ while let argument = arguments.popFirst() {
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     .appendingPathComponent("mssp-report").path
 guard FileManager.default.isExecutableFile(atPath: binary) else {
-    print("mssp-bench: \(binary) is missing; build it first: swift build -c release")
+    say("mssp-bench: \(binary) is missing; build it first: swift build -c release")
     exit(1)
 }
 let work = NSTemporaryDirectory() + "mssp-bench-\(getpid())"
@@ -54,14 +51,14 @@ func format(_ seconds: Double) -> String {
     seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
 }
 
-print("mssp-bench: \(binary), \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+say("mssp-bench: \(binary), \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 for size in sizes {
     var generator = CustomerListGenerator()
     let csv = generator.csv(count: size)
     let input = "\(work)/customers-\(size).csv"
-    FileManager.default.createFile(atPath: input, contents: Data(csv))
+    _ = FileManager.default.createFile(atPath: input, contents: Data(csv))
     let megabytes = Double(csv.count) / 1_000_000
-    print("\n== \(size) customers, \(String(format: "%.1f", megabytes)) MB of CSV")
+    say("\n== \(size) customers, \(String(format: "%.1f", megabytes)) MB of CSV")
 
     for format in formats {
         let output = "\(work)/index-\(size).\(format == "markdown" ? "md" : "html")"
@@ -72,7 +69,7 @@ for size in sizes {
             let measurement = try ProcessRunner.run(
                 binary, [input, "--skip-invalid", "--quiet", "--timings", "--format", format, "-o", output])
             guard measurement.status == 0 else {
-                print("mssp-report failed (exit \(measurement.status)):\n\(measurement.standardError)")
+                say("mssp-report failed (exit \(measurement.status)):\n\(measurement.standardError)")
                 exit(1)
             }
             walls.append(measurement.seconds)
@@ -88,13 +85,13 @@ for size in sizes {
             }
         }
         let wall = median(walls)
-        print(
+        say(
             "\(format): median \(formatTime(wall)) (min \(formatTime(walls.min()!)), max \(formatTime(walls.max()!))), peak RSS \(String(format: "%.0f", peaks.max()!)) MiB, \(String(format: "%.0f", Double(size) / wall)) rows/s, \(String(format: "%.1f", megabytes / wall)) MB/s"
         )
         let breakdown = StageTimings.Stage.allCases.compactMap { stage in
             stages[stage.rawValue].map { "\(stage.rawValue) \(String(format: "%.1f", median($0))) ms" }
         }
-        print("  stages (median): " + breakdown.joined(separator: ", "))
+        say("  stages (median): " + breakdown.joined(separator: ", "))
         if format == "markdown", FileManager.default.isExecutableFile(atPath: "/usr/bin/cmark-gfm") {
             var floors: [Double] = []
             for _ in 0..<runs {
@@ -104,7 +101,7 @@ for size in sizes {
                     ).seconds)
             }
             let floor = median(floors)
-            print(
+            say(
                 "  floor: cmark-gfm alone rendering the index: \(formatTime(floor)); mssp-report/floor = \(String(format: "%.2f", wall / floor))x"
             )
         }
@@ -115,7 +112,7 @@ for size in sizes {
             }
             let floor = median(floors)
             let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-            print(
+            say(
                 "  floor: xmllint --stream --noout over the \(String(format: "%.1f", Double(size) / 1e6)) MB index: \(formatTime(floor)); mssp-report/floor = \(String(format: "%.2f", wall / floor))x"
             )
         }
@@ -126,9 +123,15 @@ for size in sizes {
     var jsonGenerator = CustomerListGenerator()
     let json = jsonGenerator.json(count: size)
     let jsonSeconds = median((0..<runs).map { _ in seconds { _ = JSONReader().read(json, file: "bench.json") } })
-    print(
+    say(
         "  readers in process: CSV \(String(format: "%.0f", megabytes / csvSeconds)) MB/s, JSON \(String(format: "%.0f", Double(json.count) / 1e6 / jsonSeconds)) MB/s (\(String(format: "%.1f", Double(json.count) / 1e6)) MB)"
     )
 }
 
 func formatTime(_ seconds: Double) -> String { format(seconds) }
+
+/// Prints a line at once, so that a long run shows its progress when written to a file.
+func say(_ text: String) {
+    print(text)
+    fflush(nil)
+}
