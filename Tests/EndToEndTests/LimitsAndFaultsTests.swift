@@ -135,3 +135,52 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["big.csv", "index.html"])
     }
 }
+
+@Suite struct ChangingInputTests {
+    /// Starts the tool on `input` paused right after it opened the file, lets `change` run, and waits.
+    func run(on input: URL, output: URL, change: () throws -> Void) throws -> (status: Int32, error: String) {
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = [input.path, "-o", output.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["MSSP_REPORT_TEST_PAUSE_AFTER_OPEN"] = "1"
+        process.environment = environment
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        usleep(400_000)
+        try change()
+        let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    @Test func anInputThatShrinksWhileReadIsExit66AndTheOldIndexStays() throws {
+        let directory = try makeTemporaryDirectory()
+        let input = directory.appendingPathComponent("c.csv")
+        try FileManager.default.copyItem(
+            at: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), to: input)
+        let index = directory.appendingPathComponent("index.html")
+        try "old index\n".write(to: index, atomically: true, encoding: .utf8)
+        let (status, error) = try run(on: input, output: index) {
+            let handle = try FileHandle(forWritingTo: input)
+            try handle.truncate(atOffset: 100)
+            try handle.close()
+        }
+        #expect(status == 66)
+        #expect(error.contains("cannot read: the file shrank from"))
+        #expect(try String(contentsOf: index, encoding: .utf8) == "old index\n")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["c.csv", "index.html"])
+    }
+
+    @Test func anInputDeletedAfterItWasOpenedIsStillReadWhole() throws {
+        let directory = try makeTemporaryDirectory()
+        let input = directory.appendingPathComponent("c.csv")
+        try FileManager.default.copyItem(
+            at: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), to: input)
+        let index = directory.appendingPathComponent("index.html")
+        let (status, _) = try run(on: input, output: index) { try FileManager.default.removeItem(at: input) }
+        #expect(status == 0)
+        #expect(hrefs(in: try String(contentsOf: index, encoding: .utf8)).count == 14 + 4)
+    }
+}

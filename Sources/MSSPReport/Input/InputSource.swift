@@ -52,9 +52,26 @@ public struct InputSource: Hashable, Sendable {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw .inputUnreadable(path: path, reason: Self.errorText()) }
             defer { close(descriptor) }
-            return try Self.readStream(
-                descriptor, name: path, limit: limit, waitForFirstByte: false, expected: Int(status.st_size)
-            ).map(RawInput.bytes) ?? tooLarge
+            var opened = stat()
+            fstat(descriptor, &opened)
+            // A seam for the test of a file that changes while it is read.
+            if let pause = getenv("MSSP_REPORT_TEST_PAUSE_AFTER_OPEN").flatMap({ Double(String(cString: $0)) }) {
+                usleep(UInt32(min(pause, 30) * 1_000_000))
+            }
+            guard
+                let bytes = try Self.readStream(
+                    descriptor, name: path, limit: limit, waitForFirstByte: false, expected: Int(opened.st_size))
+            else { return tooLarge }
+            // A file cut short while it was read (another program rewriting it) would give a truncated list
+            // that may still look valid: refuse it. (A file deleted after it was opened is still read whole.)
+            if bytes.count < Int(opened.st_size) {
+                throw .inputUnreadable(
+                    path: path,
+                    reason:
+                        "the file shrank from \(opened.st_size) to \(bytes.count) bytes while it was read; run again once it is complete"
+                )
+            }
+            return .bytes(bytes)
         default:
             // A pipe or a device (process substitution, /dev/stdin, a FIFO): open without blocking, so that a
             // FIFO nobody writes to cannot hang the run, and read up to the limit (so that /dev/zero cannot).
