@@ -65,6 +65,30 @@ struct Binary {
     }
 }
 
+extension Binary {
+    /// Starts the binary in the background with extra environment variables, standard error to `errors`.
+    static func start(_ arguments: [String], environment: [String: String], errors: Any) throws -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.standardError = errors
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        try process.run()
+        return process
+    }
+}
+
+/// A fresh directory holding a copy of the sample CSV (named `inputName`) and an old index, for tests of runs
+/// that must leave the old index alone.
+func directoryWithSampleAndOldIndex(inputName: String = "c.csv") throws -> (directory: URL, input: URL, index: URL) {
+    let directory = try makeTemporaryDirectory()
+    let input = directory.appendingPathComponent(inputName)
+    try FileManager.default.copyItem(at: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), to: input)
+    let index = directory.appendingPathComponent("index.html")
+    try "old index\n".write(to: index, atomically: true, encoding: .utf8)
+    return (directory, input, index)
+}
+
 /// A fresh temporary directory for one test.
 func makeTemporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("mssp-e2e-\(UUID().uuidString)")

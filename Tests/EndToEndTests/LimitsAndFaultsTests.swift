@@ -99,20 +99,10 @@ import Testing
 
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalDuringTheRunLeavesTheOldIndexAndNoTemporaryFile(_ signal: Int32) throws {
-        let directory = try makeTemporaryDirectory()
-        let input = directory.appendingPathComponent("big.csv")
-        try FileManager.default.copyItem(
-            at: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), to: input)
-        let index = directory.appendingPathComponent("index.html")
-        try "old index\n".write(to: index, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = Binary.url
-        process.arguments = [input.path, "-o", index.path, "--quiet"]
-        process.standardError = FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment
-        environment["MSSP_REPORT_TEST_PAUSE_BEFORE_RENAME"] = "20"
-        process.environment = environment
-        try process.run()
+        let (directory, input, index) = try directoryWithSampleAndOldIndex(inputName: "big.csv")
+        let process = try Binary.start(
+            [input.path, "-o", index.path, "--quiet"], environment: ["MSSP_REPORT_TEST_PAUSE_BEFORE_RENAME": "20"],
+            errors: FileHandle.nullDevice)
         // Wait until the temporary file exists (the write has begun), then interrupt.
         let deadline = Date().addingTimeInterval(60)
         var sawTemporary = false
@@ -139,15 +129,9 @@ import Testing
 @Suite struct ChangingInputTests {
     /// Starts the tool on `input` paused right after it opened the file, lets `change` run, and waits.
     func run(on input: URL, output: URL, change: () throws -> Void) throws -> (status: Int32, error: String) {
-        let process = Process()
-        process.executableURL = Binary.url
-        process.arguments = [input.path, "-o", output.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["MSSP_REPORT_TEST_PAUSE_AFTER_OPEN"] = "1"
-        process.environment = environment
         let error = Pipe()
-        process.standardError = error
-        try process.run()
+        let process = try Binary.start(
+            [input.path, "-o", output.path], environment: ["MSSP_REPORT_TEST_PAUSE_AFTER_OPEN": "1"], errors: error)
         usleep(400_000)
         try change()
         let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -156,12 +140,7 @@ import Testing
     }
 
     @Test func anInputThatShrinksWhileReadIsExit66AndTheOldIndexStays() throws {
-        let directory = try makeTemporaryDirectory()
-        let input = directory.appendingPathComponent("c.csv")
-        try FileManager.default.copyItem(
-            at: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), to: input)
-        let index = directory.appendingPathComponent("index.html")
-        try "old index\n".write(to: index, atomically: true, encoding: .utf8)
+        let (directory, input, index) = try directoryWithSampleAndOldIndex()
         let (status, error) = try run(on: input, output: index) {
             let handle = try FileHandle(forWritingTo: input)
             try handle.truncate(atOffset: 100)
@@ -174,11 +153,7 @@ import Testing
     }
 
     @Test func anInputDeletedAfterItWasOpenedIsStillReadWhole() throws {
-        let directory = try makeTemporaryDirectory()
-        let input = directory.appendingPathComponent("c.csv")
-        try FileManager.default.copyItem(
-            at: Binary.packageRoot.appendingPathComponent("samples/customers.csv"), to: input)
-        let index = directory.appendingPathComponent("index.html")
+        let (_, input, index) = try directoryWithSampleAndOldIndex()
         let (status, _) = try run(on: input, output: index) { try FileManager.default.removeItem(at: input) }
         #expect(status == 0)
         #expect(hrefs(in: try String(contentsOf: index, encoding: .utf8)).count == 14 + 4)

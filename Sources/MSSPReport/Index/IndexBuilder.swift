@@ -38,12 +38,9 @@ public struct IndexBuilder: Sendable {
     public func build(customers: [Customer], skippedCount: Int) -> IndexModel {
         // Sort once on precomputed keys: the group (customers without one last), then lowercased names compared
         // as UTF-8 bytes (deterministic, independent of locale), then the name as written, then the tenant ID.
-        let groupKey = groupBy.map(ColumnRole.normalizedKey)
         let groupValues: [String?] = customers.map { customer in
-            guard let groupKey else { return nil }
-            let value = customer.otherFields.first { ColumnRole.normalizedKey($0.key) == groupKey }?.field.value
-                .trimmingWhitespace
-            return value?.isEmpty == false ? value : nil
+            guard let groupBy, let value = customer.fieldValue(groupBy)?.trimmingWhitespace else { return nil }
+            return value.isEmpty ? nil : value
         }
         let keys = customers.map { NameKey.lowercasedBytes($0.name) }
         let order = customers.indices.sorted { left, right in

@@ -6,8 +6,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
 
     /// The format a file name's extension names, or `nil` when it names none (`-`, `.txt`, no extension).
     public static func fromExtension(of path: String) -> InputFormat? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        switch path[path.index(after: dot)...].lowercased() {
+        switch path.lowercasedExtension {
         case "csv", "tsv": return .csv
         case "json": return .json
         case "ndjson", "jsonl": return .ndjson
@@ -27,5 +26,13 @@ public enum InputFormat: String, Sendable, CaseIterable {
             }
         }
         return .csv
+    }
+}
+
+extension String {
+    /// The part after the last `.` of the file name, lowercased; `nil` when the name has none.
+    var lowercasedExtension: String? {
+        guard let dot = lastIndex(of: "."), !self[dot...].contains("/") else { return nil }
+        return self[index(after: dot)...].lowercased()
     }
 }

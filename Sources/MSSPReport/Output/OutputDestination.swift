@@ -29,42 +29,34 @@ public enum OutputDestination: Sendable, Equatable {
     /// file while the check runs, on the other core; standard output and devices cannot take a write back,
     /// so the check runs first.
     public func write(_ document: String, afterChecking check: () throws(ReportFailure) -> Void) throws(ReportFailure) {
-        if case .file(let path) = self {
-            var status = stat()
-            if lstat(path, &status) != 0 || status.st_mode & S_IFMT == S_IFREG {
-                try AtomicFileWriter(path: path).write(document, whileChecking: check)
-                return
-            }
-        }
-        try check()
-        switch self {
-        case .standardOutput:
+        guard case .file(let path) = self else {
+            try check()
             do {
                 try FileHandle.standardOutput.write(contentsOf: Data(document.utf8))
             } catch {
                 throw .outputUnwritable(path: "<stdout>", reason: error.localizedDescription)
             }
-        case .file(let path):
-            var status = stat()
-            guard lstat(path, &status) == 0 else {
-                // A new file.
-                try AtomicFileWriter(path: path).write(document)
-                return
-            }
-            switch status.st_mode & S_IFMT {
-            case S_IFREG:
-                try AtomicFileWriter(path: path).write(document)
-            case S_IFDIR:
-                throw .outputUnwritable(path: path, reason: "it is a directory")
-            case S_IFLNK:
-                // Renaming over a link would replace the link; writing through it could land anywhere. Neither
-                // is what the user should get by surprise.
-                throw .outputUnwritable(
-                    path: path, reason: "it is a symbolic link; give the path of the file it points to")
-            default:
-                // A device or a pipe (for example /dev/null or a FIFO): it cannot be replaced, only written to.
-                try Self.writeInPlace(document, to: path)
-            }
+            return
+        }
+        var status = stat()
+        let exists = lstat(path, &status) == 0
+        switch exists ? status.st_mode & S_IFMT : S_IFREG {
+        case S_IFREG:
+            // A new or regular file: replaced atomically, written while the check runs.
+            try AtomicFileWriter(path: path).write(document, whileChecking: check)
+        case S_IFDIR:
+            try check()
+            throw .outputUnwritable(path: path, reason: "it is a directory")
+        case S_IFLNK:
+            // Renaming over a link would replace the link; writing through it could land anywhere. Neither
+            // is what the user should get by surprise.
+            try check()
+            throw .outputUnwritable(
+                path: path, reason: "it is a symbolic link; give the path of the file it points to")
+        default:
+            // A device or a pipe (for example /dev/null or a FIFO): it cannot be replaced, only written to.
+            try check()
+            try Self.writeInPlace(document, to: path)
         }
     }
 

@@ -123,7 +123,7 @@ public struct ReportJob: Sendable {
         outcome.diagnostics += validation.diagnostics
         outcome.diagnostics += missingDomainWarnings(validation.customers)
         if let column = options.groupBy, !validation.customers.isEmpty,
-            !validation.customers.contains(where: { $0.hasField(column) })
+            !validation.customers.contains(where: { $0.fieldValue(column) != nil })
         {
             outcome.diagnostics.append(
                 .warning(

@@ -54,15 +54,15 @@ struct MarkdownContentType: MustacheContentType {
         "\\", "`", "*", "_", "[", "]", "(", ")", "<", ">", "&", "|", "~", "!", "#", ":",
     ]
 
+    /// Bytes that may need more than copying: controls, the always-escaped set, and the characters that
+    /// matter only in some places (`-`, `+` first, `.` after `www`, `@`). Derived from `alwaysEscaped`.
+    private static let bytesNeedingEscaping: [Bool] = (0..<256).map { value in
+        let byte = UInt8(value)
+        return byte < 0x20 || byte == 0x7F || "-+.@".utf8.contains(byte)
+            || (byte < 0x80 && alwaysEscaped.contains(Unicode.Scalar(byte)))
+    }
+
     private static func mayNeedEscaping(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0..<0x20, 0x7F: true
-        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-            UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-            UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "#"),
-            UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
-            true
-        default: false
-        }
+        bytesNeedingEscaping[Int(byte)]
     }
 }

@@ -15,8 +15,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
     /// The format a file name's extension names (`.html`, `.htm`, `.xhtml`, `.md`, `.markdown`), or `nil`.
     public static func fromExtension(of path: String) -> OutputFormat? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        switch path[path.index(after: dot)...].lowercased() {
+        switch path.lowercasedExtension {
         case "html", "htm", "xhtml": return .html
         case "md", "markdown": return .markdown
         default: return nil

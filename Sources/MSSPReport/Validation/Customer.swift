@@ -28,9 +28,10 @@ public struct Customer: Hashable, Sendable {
 }
 
 extension Customer {
-    /// Whether the record had this column or key among its other fields (matched as column names are).
-    func hasField(_ column: String) -> Bool {
+    /// The value of this column or key among the other fields (matched as column names are), if the record
+    /// had it.
+    func fieldValue(_ column: String) -> String? {
         let key = ColumnRole.normalizedKey(column)
-        return otherFields.contains { ColumnRole.normalizedKey($0.key) == key }
+        return otherFields.first { ColumnRole.normalizedKey($0.key) == key }?.field.value
     }
 }
