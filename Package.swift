@@ -14,8 +14,7 @@ let package = Package(
         .library(name: "MSSPReport", targets: ["MSSPReport"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .executableTarget(
@@ -31,7 +30,6 @@ let package = Package(
             dependencies: [
                 "CXMLCheck",
                 "CMarkdown",
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings,
             plugins: ["EmbedTemplates"]

@@ -69,7 +69,7 @@ import Testing
         ], skippedCount: 1)
 
     func render(_ model: IndexModel) throws -> String {
-        try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .html)
+        try IndexRenderer(templates: TemplateSet.defaults(), format: .html).render(model)
     }
 
     @Test func defaultTemplateEscapesNamesAndPassesTheCheck() throws {

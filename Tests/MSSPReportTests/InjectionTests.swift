@@ -68,7 +68,7 @@ import Testing
     }
 
     /// Start elements and attributes in a document. `code` is left out: the Markdown escaper writes `@` as a
-    /// one-character code span on purpose (see MarkdownContentType).
+    /// one-character code span on purpose (see Escaping.markdown).
     final class Census: XMLStreamDelegate {
         var elements = 0
         var attributes = 0
@@ -99,8 +99,11 @@ import Testing
         guard !validation.customers.isEmpty else { return nil }
         let model = IndexBuilder(linkKinds: [LinkCatalog.extraLinks[0], LinkCatalog.extraLinks[5]])
             .build(customers: validation.customers, skippedCount: 0)
-        let renderer = IndexRenderer(templates: try TemplateSet.defaults())
-        return (try renderer.render(model, as: .html), try renderer.render(model, as: .markdown), model)
+        let templates = try TemplateSet.defaults()
+        return (
+            try IndexRenderer(templates: templates, format: .html).render(model),
+            try IndexRenderer(templates: templates, format: .markdown).render(model), model
+        )
     }
 
     @Test(arguments: all)

@@ -42,7 +42,7 @@ import Testing
     @Test(arguments: hostileNames)
     func everyHostileNameReadsBackAsItselfInItsOwnCell(_ name: String) throws {
         let model = model([name, "Neighbour Ltd"])
-        let markdown = try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .markdown)
+        let markdown = try IndexRenderer(templates: TemplateSet.defaults(), format: .markdown).render(model)
         #expect(OutputChecker().check(markdown, against: model, as: .markdown) == [])
         let html = try #require(OutputChecker.renderGFM(markdown))
         let audit = MarkdownAudit(model: model, renderedHTML: html)
@@ -58,16 +58,16 @@ import Testing
 
     @Test func allHostileNamesTogetherPassTheCheck() throws {
         let model = model(Self.hostileNames)
-        let markdown = try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .markdown)
+        let markdown = try IndexRenderer(templates: TemplateSet.defaults(), format: .markdown).render(model)
         #expect(OutputChecker().check(markdown, against: model, as: .markdown) == [])
     }
 
     @Test func theCheckCatchesAnUnescapedTemplate() throws {
         let model = model(["Evil [link](https://evil.example) | Co", "Fine Ltd"])
-        var markdown = try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .markdown)
+        var markdown = try IndexRenderer(templates: TemplateSet.defaults(), format: .markdown).render(model)
         // What an unescaped ({{{name}}}) template would produce.
         markdown = markdown.replacingOccurrences(
-            of: MarkdownContentType().escapeText("Evil [link](https://evil.example) | Co"),
+            of: Escaping.markdown.escape("Evil [link](https://evil.example) | Co"),
             with: "Evil [link](https://evil.example) | Co")
         let problems = OutputChecker().check(markdown, against: model, as: .markdown).map(\.message)
         #expect(!problems.isEmpty)
@@ -77,19 +77,19 @@ import Testing
     @Test func theCheckCatchesRawHTML() throws {
         let model = model(["Fine Ltd"])
         let markdown =
-            try IndexRenderer(templates: TemplateSet.defaults()).render(model, as: .markdown)
+            try IndexRenderer(templates: TemplateSet.defaults(), format: .markdown).render(model)
             + "\n<div onclick=\"x\">raw</div>\n"
         let problems = OutputChecker().check(markdown, against: model, as: .markdown).map(\.message)
         #expect(problems == ["the Markdown contains raw HTML, which cmark-gfm's safe mode removed"])
     }
 
     @Test func escapesOnlyWhatMarkdownWouldRead() {
-        let escaper = MarkdownContentType()
-        #expect(escaper.escapeText("Contoso Ltd") == "Contoso Ltd")
-        #expect(escaper.escapeText("A|B") == "A\\|B")
-        #expect(escaper.escapeText("www.x.com") == "www\\.x.com")
-        #expect(escaper.escapeText("- x") == "\\- x")
-        #expect(escaper.escapeText("a\nb") == "a&#10;b")
-        #expect(escaper.escapeText("a@@b") == "a`@@`b")
+        let escaper = Escaping.markdown
+        #expect(escaper.escape("Contoso Ltd") == "Contoso Ltd")
+        #expect(escaper.escape("A|B") == "A\\|B")
+        #expect(escaper.escape("www.x.com") == "www\\.x.com")
+        #expect(escaper.escape("- x") == "\\- x")
+        #expect(escaper.escape("a\nb") == "a&#10;b")
+        #expect(escaper.escape("a@@b") == "a`@@`b")
     }
 }

@@ -5,9 +5,14 @@ import Testing
 
 @Suite struct TemplateCheckerTests {
     func check(_ templates: [String: String], entry: String = "index.html") -> [Diagnostic] {
-        var named: [String: TemplateChecker.Source] = [:]
-        for (name, text) in templates { named[name] = TemplateChecker.Source(path: "t/\(name).mustache", text: text) }
-        return TemplateChecker(sources: named).check(entry: entry)
+        do {
+            let set = try TemplateSet(
+                sources: templates.map { ("\($0.key).mustache", "t/\($0.key).mustache", $0.value) })
+            return set.problems(entry: entry)
+        } catch {
+            guard case .templateInvalid(let problems) = error else { return [] }
+            return problems
+        }
     }
 
     @Test func theDefaultTemplatesUseOnlyKnownVariablesAndPartials() throws {
@@ -74,25 +79,28 @@ import Testing
         #expect(documented == schema)
     }
 
-    @Test func theViewsProvideEveryVariableOfTheSchema() {
+    @Test func theDataProvidesEveryVariableOfTheSchema() {
         let customer = Customer(
             name: "A", tenantID: TenantID(high: 1, low: 2), domain: "a.example",
             location: SourceLocation(file: "f", line: 2, column: 1))
         let model = IndexBuilder(linkKinds: [LinkCatalog.extraLinks[0]], generatedOn: "2026-01-01")
-            .build(customers: [customer], skippedCount: 0)
-        let root = IndexView(model: model)
-        for name in TemplateSchema.root.variables.keys { #expect(root.child(named: name) != nil, "\(name)") }
-        let entry = root.customers[0]
-        for name in TemplateSchema.customer.variables.keys { #expect(entry.child(named: name) != nil, "\(name)") }
-        for name in TemplateSchema.entryLink.variables.keys {
-            #expect(entry.links[0].child(named: name) != nil, "\(name)")
-        }
-        for name in TemplateSchema.linkKind.variables.keys { #expect(root.portal.child(named: name) != nil, "\(name)") }
-        for name in TemplateSchema.summary.variables.keys {
-            #expect(SummaryView(summary: model.summary).child(named: name) != nil, "\(name)")
-        }
-        for name in TemplateSchema.link.variables.keys {
-            #expect(LinkView(link: model.sourceArticle).child(named: name) != nil, "\(name)")
+            .build(customers: [customer], skippedCount: 1)
+        let data = TemplateData(model: model)
+        let frames: [(TemplateSchema.Scope, TemplateFrame)] = [
+            (TemplateSchema.root, .index), (TemplateSchema.customer, .customer(0)),
+            (TemplateSchema.entryLink, .entryLink(customer: 0, kind: 0)), (TemplateSchema.linkKind, .portal),
+            (TemplateSchema.linkKind, .linkKind(0)), (TemplateSchema.summary, .summary),
+            (TemplateSchema.link, .sourceArticle), (TemplateSchema.link, .relatedTopic(0)),
+            (TemplateSchema.group, .group(0)),
+        ]
+        for (scope, frame) in frames {
+            for name in scope.variables.keys {
+                let key = TemplateKey(rawValue: name)
+                #expect(key != nil, "\(name) has no TemplateKey")
+                if let key, case .missing = data.value(key, in: frame) {
+                    Issue.record("\(scope.name) has no value for \(name)")
+                }
+            }
         }
     }
 }

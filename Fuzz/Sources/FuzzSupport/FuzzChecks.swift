@@ -20,7 +20,7 @@ public enum FuzzChecks {
             customers: validation.customers, skippedCount: validation.invalidRecordCount)
         do {
             if templates == nil { templates = try TemplateSet.defaults() }
-            let document = try IndexRenderer(templates: templates!).render(model, as: format)
+            let document = try IndexRenderer(templates: templates!, format: format).render(model)
             let problems = OutputChecker().check(document, against: model, as: format)
             if !problems.isEmpty {
                 fatalError("\(format) check failed for \(name.debugDescription): \(problems)")

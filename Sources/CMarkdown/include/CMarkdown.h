@@ -17,8 +17,21 @@ extern "C" {
 /// to release with cmarkdown_free, or NULL when out of memory.
 char *cmarkdown_render_gfm(const char *markdown, size_t length);
 
-/// Releases a string returned by cmarkdown_render_gfm.
+/// Releases a string returned by cmarkdown_render_gfm or cmarkdown_stream_finish.
 void cmarkdown_free(char *html);
+
+/// A parse fed in chunks of any size (split anywhere, even inside a line or a character), for documents
+/// rendered piece by piece. The options and extensions are those of cmarkdown_render_gfm.
+typedef struct cmarkdown_stream cmarkdown_stream;
+
+/// Starts a parse. Returns NULL when out of memory.
+cmarkdown_stream *cmarkdown_stream_create(void);
+
+/// Feeds the next chunk.
+void cmarkdown_stream_feed(cmarkdown_stream *stream, const char *markdown, size_t length);
+
+/// Finishes the parse, renders the HTML and releases the stream. Returns what cmarkdown_render_gfm returns.
+char *cmarkdown_stream_finish(cmarkdown_stream *stream);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,8 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     private var extraLinkCounts: [String: Int] = [:]
     private var problems: [OutputProblem] = []
     private var parseFailed = false
+    /// Whether libxml2 has found the document not well-formed (nothing later can make it pass).
+    var hasParseFailed: Bool { parseFailed }
 
     /// Elements that run code, load other documents or submit data.
     private static let forbiddenElements: [StaticString] = [

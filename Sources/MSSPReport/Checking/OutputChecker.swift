@@ -14,20 +14,10 @@ public struct OutputChecker: Sendable {
 
     /// The problems found in `document`, empty when it passes.
     public func check(_ document: String, against model: IndexModel, as format: OutputFormat) -> [OutputProblem] {
-        switch format {
-        case .html:
-            let audit = HTMLLinkAudit(model: model)
-            XMLStream(delegate: audit).parse(document)
-            return audit.finish()
-        case .markdown:
-            guard let html = Self.renderGFM(document) else {
-                return [OutputProblem(line: 0, column: 0, message: "cmark-gfm could not render the Markdown")]
-            }
-            let audit = MarkdownAudit(model: model, renderedHTML: html)
-            // cmark-gfm writes a fragment; one root element makes it an XML document.
-            XMLStream(delegate: audit).parse(["<div>", html, "</div>"])
-            return audit.finish()
-        }
+        let check = OutputCheck(model: model, format: format)
+        var document = document
+        document.withUTF8 { _ = check.feed(UnsafeRawBufferPointer($0)) }
+        return check.finish()
     }
 
     /// The HTML GitHub would show for `markdown`.
@@ -41,4 +31,77 @@ public struct OutputChecker: Sendable {
             }
         }
     }
+}
+
+/// The check of one document, fed in chunks as it is rendered. HTML is parsed and audited as it comes, so
+/// memory stays flat; Markdown is fed to cmark-gfm as it comes and audited when it ends (cmark-gfm needs the
+/// whole document to render tables).
+///
+/// Used by one thread at a time.
+public final class OutputCheck: @unchecked Sendable {
+    private enum State {
+        case html(HTMLLinkAudit, XMLStream)
+        case markdown(OpaquePointer?)
+        case finished
+    }
+
+    private let model: IndexModel
+    private var state: State
+
+    /// Starts checking a document of `format` against `model`.
+    public init(model: IndexModel, format: OutputFormat) {
+        self.model = model
+        switch format {
+        case .html:
+            let audit = HTMLLinkAudit(model: model)
+            state = .html(audit, XMLStream(delegate: audit))
+        case .markdown:
+            state = .markdown(cmarkdown_stream_create())
+        }
+    }
+
+    deinit {
+        if case .markdown(let stream?) = state { cmarkdown_free(cmarkdown_stream_finish(stream)) }
+    }
+
+    /// Checks the next chunk. `false` when the document has already failed, so that rendering can stop.
+    public func feed(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        switch state {
+        case .html(let audit, let stream):
+            stream.feed(chunk)
+            return !audit.hasParseFailed
+        case .markdown(let stream?):
+            cmarkdown_stream_feed(stream, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), chunk.count)
+            return true
+        case .markdown(nil), .finished:
+            return false
+        }
+    }
+
+    /// Ends the document; the problems found, empty when it passes.
+    public func finish() -> [OutputProblem] {
+        defer { state = .finished }
+        switch state {
+        case .html(let audit, let stream):
+            stream.finish()
+            return audit.finish()
+        case .markdown(let stream?):
+            state = .finished
+            guard let rendered = cmarkdown_stream_finish(stream) else { return Self.cmarkFailure }
+            defer { cmarkdown_free(rendered) }
+            let html = String(cString: rendered)
+            let audit = MarkdownAudit(model: model, renderedHTML: html)
+            // cmark-gfm writes a fragment; one root element makes it an XML document.
+            XMLStream(delegate: audit).parse(["<div>", html, "</div>"])
+            return audit.finish()
+        case .markdown(nil):
+            return Self.cmarkFailure
+        case .finished:
+            return []
+        }
+    }
+
+    private static let cmarkFailure = [
+        OutputProblem(line: 0, column: 0, message: "cmark-gfm could not render the Markdown")
+    ]
 }

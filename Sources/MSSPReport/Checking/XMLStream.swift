@@ -34,21 +34,13 @@ struct XMLName {
 }
 
 /// A streaming, well-formedness-checking XML parse through libxml2's SAX2 push parser (via `CXMLCheck`).
-/// No tree is built: memory stays flat however large the document.
+/// No tree is built: memory stays flat however large the document. Feed it the document in chunks of any size.
 final class XMLStream {
     private let delegate: any XMLStreamDelegate
+    private var stream: OpaquePointer?
 
     init(delegate: any XMLStreamDelegate) {
         self.delegate = delegate
-    }
-
-    /// Parses the whole document; events arrive at the delegate during the call.
-    func parse(_ document: String) {
-        parse([document])
-    }
-
-    /// Parses a document given in consecutive parts (no need to join them first).
-    func parse(_ parts: [String]) {
         var handlers = cxml_handlers()
         handlers.context = Unmanaged.passUnretained(self).toOpaque()
         handlers.start_element = { context, name, attributes, count, line in
@@ -71,18 +63,39 @@ final class XMLStream {
                 isError: level != CXML_LEVEL_WARNING, code: Int(code), line: line, column: Int(column),
                 message: String(cString: message!))
         }
-        guard let stream = cxml_stream_create(&handlers) else {
+        stream = cxml_stream_create(&handlers)
+        if stream == nil {
             delegate.problem(isError: true, code: -1, line: 0, column: 0, message: "cannot create an XML parser")
-            return
         }
-        defer { cxml_stream_free(stream) }
-        for (index, part) in parts.enumerated() {
+    }
+
+    deinit {
+        cxml_stream_free(stream)
+    }
+
+    /// Feeds the next chunk; events arrive at the delegate during the call. `isLast` ends the document.
+    func feed(_ bytes: UnsafeRawBufferPointer, isLast: Bool = false) {
+        guard let stream else { return }
+        _ = cxml_stream_feed(
+            stream, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count, isLast ? 1 : 0)
+    }
+
+    /// Ends the document.
+    func finish() {
+        feed(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true)
+    }
+
+    /// Parses a whole document given in consecutive parts.
+    func parse(_ parts: [String]) {
+        for part in parts {
             var part = part
-            part.withUTF8 { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    _ = cxml_stream_feed(stream, chars.baseAddress, chars.count, index == parts.count - 1 ? 1 : 0)
-                }
-            }
+            part.withUTF8 { feed(UnsafeRawBufferPointer($0)) }
         }
+        finish()
+    }
+
+    /// Parses a whole document.
+    func parse(_ document: String) {
+        parse([document])
     }
 }

@@ -1,17 +1,9 @@
-import Dispatch
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
     import Musl
 #elseif canImport(Darwin)
     import Darwin
-#endif
-
-#if canImport(Darwin)
-    private let systemWrite = Darwin.write
-#else
-    private let systemWrite = Glibc.write
 #endif
 
 /// Writes a file so that readers see either the old content or the new, never a half-written file:
@@ -29,14 +21,17 @@ public struct AtomicFileWriter: Sendable {
     /// - Throws: `ReportFailure.outputUnwritable` when any step fails; the target is then left as it was,
     ///   and no temporary file remains.
     public func write(_ contents: String) throws(ReportFailure) {
-        try write(contents, whileChecking: {})
+        try write { output throws(ReportFailure) in
+            var contents = contents
+            _ = contents.withUTF8 { output.write(UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    /// Writes `contents` to the temporary file on another thread while `check` runs on this one, and puts the
-    /// file in place only if `check` succeeds: the check and the write share the two cores.
-    /// - Throws: What `check` throws (the temporary file is then removed and the target left as it was), or
+    /// Creates the temporary file, lets `body` write the document to it, and puts the file in place only if
+    /// `body` returns and every write succeeded.
+    /// - Throws: What `body` throws (the temporary file is then removed and the target left as it was), or
     ///   `ReportFailure.outputUnwritable` when writing fails.
-    public func write(_ contents: String, whileChecking check: () throws(ReportFailure) -> Void) throws(ReportFailure) {
+    public func write(_ body: (DocumentOutput) throws(ReportFailure) -> Void) throws(ReportFailure) {
         let directory = Self.directory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
@@ -62,20 +57,9 @@ public struct AtomicFileWriter: Sendable {
                 mode = 0o666 & ~mask
             }
             fchmod(descriptor, mode)
-            let writing = DispatchGroup()
-            nonisolated(unsafe) var writeError: Int32 = 0
-            DispatchQueue.global(qos: .userInitiated).async(group: writing) {
-                writeError = Self.writeAll(contents, to: descriptor)
-            }
-            var checkFailure: ReportFailure?
-            do {
-                try check()
-            } catch {
-                checkFailure = error
-            }
-            writing.wait()
-            if let checkFailure { throw checkFailure }
-            guard writeError == 0 else { throw failure(String(cString: strerror(writeError))) }
+            let output = DocumentOutput(descriptor: descriptor)
+            try body(output)
+            if output.errorNumber != 0 { throw failure(String(cString: strerror(output.errorNumber))) }
             guard fsync(descriptor) == 0 else { throw failure(Self.errorText()) }
         }
         // A seam for the tests of interrupted runs: hold the finished temporary file for a while before renaming.
@@ -84,23 +68,6 @@ public struct AtomicFileWriter: Sendable {
         }
         guard rename(temporaryPath, path) == 0 else { throw failure(Self.errorText()) }
         committed = true
-    }
-
-    /// Writes every byte of `contents`; 0, or the `errno` that stopped it.
-    private static func writeAll(_ contents: String, to descriptor: Int32) -> Int32 {
-        var text = contents
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return 0
-        }
     }
 
     private func failure(_ reason: String) -> ReportFailure {

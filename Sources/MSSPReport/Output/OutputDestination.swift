@@ -22,17 +22,22 @@ public enum OutputDestination: Sendable, Equatable {
 
     /// Writes the document.
     public func write(_ document: String) throws(ReportFailure) {
-        try write(document, afterChecking: {})
+        try write { output throws(ReportFailure) in
+            var document = document
+            _ = document.withUTF8 { output.write(UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    /// Writes the document only if `check` succeeds. A new or regular file is written to its temporary
-    /// file while the check runs, on the other core; standard output and devices cannot take a write back,
-    /// so the check runs first.
-    public func write(_ document: String, afterChecking check: () throws(ReportFailure) -> Void) throws(ReportFailure) {
+    /// Lets `body` write the document and puts it in place only if `body` returns (it throws when the document
+    /// fails its check). A new or regular file is written to its temporary file as the bytes come, so the
+    /// document is never held whole; standard output and devices cannot take a write back, so their bytes are
+    /// held until `body` has returned.
+    public func write(_ body: (DocumentOutput) throws(ReportFailure) -> Void) throws(ReportFailure) {
         guard case .file(let path) = self else {
-            try check()
+            let output = DocumentOutput()
+            try body(output)
             do {
-                try FileHandle.standardOutput.write(contentsOf: Data(document.utf8))
+                try FileHandle.standardOutput.write(contentsOf: Data(output.bytes))
             } catch {
                 throw .outputUnwritable(path: "<stdout>", reason: error.localizedDescription)
             }
@@ -42,31 +47,32 @@ public enum OutputDestination: Sendable, Equatable {
         let exists = lstat(path, &status) == 0
         switch exists ? status.st_mode & S_IFMT : S_IFREG {
         case S_IFREG:
-            // A new or regular file: replaced atomically, written while the check runs.
-            try AtomicFileWriter(path: path).write(document, whileChecking: check)
+            // A new or regular file: replaced atomically.
+            try AtomicFileWriter(path: path).write(body)
         case S_IFDIR:
-            try check()
+            try body(DocumentOutput())
             throw .outputUnwritable(path: path, reason: "it is a directory")
         case S_IFLNK:
             // Renaming over a link would replace the link; writing through it could land anywhere. Neither
             // is what the user should get by surprise.
-            try check()
+            try body(DocumentOutput())
             throw .outputUnwritable(
                 path: path, reason: "it is a symbolic link; give the path of the file it points to")
         default:
             // A device or a pipe (for example /dev/null or a FIFO): it cannot be replaced, only written to.
-            try check()
-            try Self.writeInPlace(document, to: path)
+            let output = DocumentOutput()
+            try body(output)
+            try Self.writeInPlace(output.bytes, to: path)
         }
     }
 
-    private static func writeInPlace(_ document: String, to path: String) throws(ReportFailure) {
+    private static func writeInPlace(_ document: [UInt8], to path: String) throws(ReportFailure) {
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw .outputUnwritable(path: path, reason: String(cString: strerror(errno)))
         }
         defer { try? handle.close() }
         do {
-            try handle.write(contentsOf: Data(document.utf8))
+            try handle.write(contentsOf: Data(document))
         } catch {
             throw .outputUnwritable(path: path, reason: error.localizedDescription)
         }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One run of the pipeline: read → validate → build → render → check → write.
 ///
 /// Bad data becomes diagnostics; failures of the run stop it and are returned in the outcome. Nothing is
@@ -80,28 +82,28 @@ public struct ReportJob: Sendable {
     }
 
     private func run(into outcome: inout ReportOutcome) throws(ReportFailure) {
-        let templates = try loadTemplates(into: &outcome)
+        let template = try loadTemplates(into: &outcome)
         // Each stage's input is let go as soon as the next stage has what it needs: at a million customers
         // the records, the customers and the document are each hundreds of megabytes.
         let customers = try readAndValidate(into: &outcome)
-        guard let templates else { return }
-        try buildRenderCheckAndWrite(consume customers, templates: templates, into: &outcome)
+        guard let template else { return }
+        try buildRenderCheckAndWrite(consume customers, template: template, into: &outcome)
     }
 
-    /// Loads and checks the templates (none for `--check`). A broken custom template should not wait for a
+    /// Loads and compiles the template (none for `--check`). A broken custom template should not wait for a
     /// large input to be read.
-    private func loadTemplates(into outcome: inout ReportOutcome) throws(ReportFailure) -> TemplateSet? {
+    private func loadTemplates(into outcome: inout ReportOutcome) throws(ReportFailure) -> CompiledTemplate? {
         guard !options.checkOnly else { return nil }
         options.progress?(.templates, 0)
-        let templates = try outcome.timings.measure(.templates) { () throws(ReportFailure) in
-            if let directory = options.templatesDirectory {
-                return try TemplateSet.overlaying(directory: directory)
-            }
-            return try TemplateSet.defaults()
+        return try outcome.timings.measure(.templates) { () throws(ReportFailure) in
+            let templates =
+                if let directory = options.templatesDirectory {
+                    try TemplateSet.overlaying(directory: directory)
+                } else {
+                    try TemplateSet.defaults()
+                }
+            return try templates.compile(for: options.format)
         }
-        let problems = templates.problems(for: options.format)
-        if !problems.isEmpty { throw .templateInvalid(problems) }
-        return templates
     }
 
     /// Reads every input and validates the records, collecting every diagnostic before stopping for data
@@ -144,10 +146,12 @@ public struct ReportJob: Sendable {
         return validation.customers
     }
 
-    /// Builds the model, renders it, and writes the document while it is checked.
+    /// Builds the model, then renders, checks and writes the document as a stream of chunks: the rendering
+    /// thread renders each chunk and writes it to the temporary file, this thread checks it; the file is put in
+    /// place only if the whole document passes.
     private func buildRenderCheckAndWrite(
         _ customers: consuming [Customer],
-        templates: TemplateSet,
+        template: CompiledTemplate,
         into outcome: inout ReportOutcome
     ) throws(ReportFailure) {
         let skipped = outcome.skippedCount
@@ -161,24 +165,36 @@ public struct ReportJob: Sendable {
         }
         _ = consume customers
         options.progress?(.render, outcome.recordCount)
-        let document = try outcome.timings.measure(.render) { () throws(ReportFailure) in
-            try IndexRenderer(templates: templates).render(model, as: options.format)
+        let renderer = IndexRenderer(template: template)
+        let format = options.format
+        var timings = StageTimings()
+        try options.output.write { output throws(ReportFailure) in
+            let check = OutputCheck(model: model, format: format)
+            let writeClock = WriteClock()
+            let pipeline = ChunkPipeline.run(
+                produce: { emit in
+                    renderer.render(model) { chunk in
+                        let start = DispatchTime.now().uptimeNanoseconds
+                        let written = output.write(chunk)
+                        writeClock.seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                        return written && emit(chunk)
+                    }
+                },
+                consume: { chunk in check.feed(chunk) })
+            let problems = timings.measure(.check) { check.finish() }
+            timings.record(.check, seconds: pipeline.consumer)
+            timings.record(.render, seconds: max(0, pipeline.producer - writeClock.seconds))
+            timings.record(.write, seconds: writeClock.seconds)
+            if !problems.isEmpty { throw .outputCheckFailed(problems) }
         }
-        options.progress?(.check, outcome.recordCount)
-        // The check runs while the document is written to its temporary file (the two share the cores); only
-        // a document that passes is put in place. The write stage is the time the write adds after the check.
-        var checkTimings = StageTimings()
-        let overlapped = StageTimings.elapsedSeconds { () throws(ReportFailure) in
-            try options.output.write(document) { () throws(ReportFailure) in
-                let problems = checkTimings.measure(.check) {
-                    OutputChecker().check(document, against: model, as: options.format)
-                }
-                if !problems.isEmpty { throw .outputCheckFailed(problems) }
-            }
+        for stage in [StageTimings.Stage.render, .check, .write] {
+            outcome.timings.record(stage, seconds: timings.seconds[stage] ?? 0)
         }
-        let checkSeconds = checkTimings.seconds[.check] ?? 0
-        outcome.timings.record(.check, seconds: checkSeconds)
-        outcome.timings.record(.write, seconds: max(0, try overlapped.get() - checkSeconds))
         outcome.written = options.output
     }
+}
+
+/// The time the rendering thread spends writing, read after it has finished.
+private final class WriteClock: @unchecked Sendable {
+    var seconds: Double = 0
 }

@@ -1,21 +1,36 @@
 /// Renders the index model into document text with the template for the output format.
 public struct IndexRenderer: Sendable {
-    /// The templates to render with.
-    public var templates: TemplateSet
+    /// The compiled template.
+    public var template: CompiledTemplate
 
-    /// Creates a renderer.
-    public init(templates: TemplateSet) {
-        self.templates = templates
+    /// Creates a renderer for a compiled template.
+    public init(template: CompiledTemplate) {
+        self.template = template
     }
 
-    /// The document text.
-    /// - Throws: `ReportFailure.templateInvalid` when the template set lacks the format's template.
-    public func render(_ model: IndexModel, as format: OutputFormat) throws(ReportFailure) -> String {
-        guard let text = templates.render(IndexView(model: model), template: format.templateName) else {
-            throw .templateInvalid([
-                .error(.templateSyntax, "there is no template named \(format.templateName).mustache", at: nil)
-            ])
+    /// Creates a renderer for the template of `format` in `templates`.
+    /// - Throws: `ReportFailure.templateInvalid` when the template cannot be compiled.
+    public init(templates: TemplateSet, format: OutputFormat) throws(ReportFailure) {
+        template = try templates.compile(for: format)
+    }
+
+    /// The whole document as one string (for tests and small indexes; `ReportJob` streams instead).
+    public func render(_ model: IndexModel) -> String {
+        var document: [UInt8] = []
+        render(model) { chunk in
+            document.append(contentsOf: chunk)
+            return true
         }
-        return text
+        return String(decoding: document, as: UTF8.self)
+    }
+
+    /// Renders the document in chunks of about `chunkSize` bytes; `deliver` returns `false` to stop early.
+    public func render(
+        _ model: IndexModel,
+        chunkSize: Int = 1 << 20,
+        deliver: @escaping (UnsafeRawBufferPointer) -> Bool
+    ) {
+        let sink = ByteSink(chunkSize: chunkSize, deliver: deliver)
+        TemplateRenderer(template: template, data: TemplateData(model: model)).render(into: sink)
     }
 }

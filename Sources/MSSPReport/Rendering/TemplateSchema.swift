@@ -1,5 +1,5 @@
 /// The variables a template can use, scope by scope. The one list of them: `TemplateChecker` checks
-/// templates against it, the views in `IndexModel+Mustache.swift` provide each, and a test holds
+/// templates against it, `TemplateData` provides each, and a test holds
 /// `Templates/README.md` to it.
 public enum TemplateSchema {
     /// What a variable holds.

@@ -69,17 +69,25 @@ public struct TenantID: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// The canonical form: lowercase, hyphenated, `8-4-4-4-12`.
     public var description: String {
-        var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
-        let digits = Array("0123456789abcdef".utf8)
+        String(unsafeUninitializedCapacity: 36) { buffer in
+            writeCanonical(to: buffer.baseAddress!)
+            return 36
+        }
+    }
+
+    /// Writes the 36 bytes of the canonical form to `destination`.
+    func writeCanonical(to destination: UnsafeMutablePointer<UInt8>) {
         var position = 0
         for index in 0..<32 {
-            if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
+            if position == 8 || position == 13 || position == 18 || position == 23 {
+                destination[position] = UInt8(ascii: "-")
+                position += 1
+            }
             let word = index < 16 ? high : low
-            let shift = UInt64((15 - index % 16) * 4)
-            bytes[position] = digits[Int((word >> shift) & 0xF)]
+            let nibble = UInt8(truncatingIfNeeded: word >> UInt64((15 - index % 16) * 4)) & 0xF
+            destination[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
             position += 1
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: TenantID, rhs: TenantID) -> Bool {

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Runs a producer of chunks on a thread of its own and hands each chunk to a consumer on the calling
+/// thread, through a short queue: rendering (and writing) on one core, checking on the other, with a few
+/// chunks in flight, so that memory stays flat however large the document.
+enum ChunkPipeline {
+    /// How long each side was busy, for `--timings`.
+    struct Timings {
+        /// Seconds the producer spent producing (not waiting for room in the queue).
+        var producer: Double = 0
+        /// Seconds the consumer spent consuming (not waiting for chunks).
+        var consumer: Double = 0
+    }
+
+    /// Chunks waiting for the consumer: at most this many.
+    static let queueLength = 4
+
+    /// Runs `produce` on another thread; each chunk it emits (emit returns `false` when the consumer wants no
+    /// more) reaches `consume` here, in order. `consume` returns `false` to stop the producer early. Returns when
+    /// both are done.
+    static func run(
+        produce: @escaping @Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Bool) -> Void,
+        consume: (UnsafeRawBufferPointer) -> Bool
+    ) -> Timings {
+        let queue = ChunkQueue(limit: queueLength)
+        let finished = DispatchSemaphore(value: 0)
+        let producerSeconds = ProducerClock()
+        let thread = Thread {
+            let start = DispatchTime.now().uptimeNanoseconds
+            produce { chunk in queue.put(Array(chunk)) }
+            queue.close()
+            producerSeconds.seconds =
+                Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 - queue.producerWaitSeconds
+            finished.signal()
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+        var timings = Timings()
+        var wanted = true
+        while let chunk = queue.take() {
+            guard wanted else { continue }
+            let start = DispatchTime.now().uptimeNanoseconds
+            wanted = chunk.withUnsafeBytes { consume($0) }
+            timings.consumer += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if !wanted { queue.cancel() }
+        }
+        finished.wait()
+        timings.producer = producerSeconds.seconds
+        return timings
+    }
+}
+
+/// The producer's busy time, read after it has finished.
+private final class ProducerClock: @unchecked Sendable {
+    var seconds: Double = 0
+}
+
+/// A bounded queue of chunks between one producer and one consumer.
+private final class ChunkQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var chunks: [[UInt8]] = []
+    private var isClosed = false
+    private var isCancelled = false
+    private let limit: Int
+    /// Seconds the producer waited for room.
+    private(set) var producerWaitSeconds: Double = 0
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Adds a chunk, waiting for room; `false` when the consumer has cancelled.
+    func put(_ chunk: [UInt8]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        if chunks.count >= limit, !isCancelled {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while chunks.count >= limit, !isCancelled { condition.wait() }
+            producerWaitSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        guard !isCancelled else { return false }
+        chunks.append(chunk)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next chunk, waiting for one; `nil` once the producer has closed the queue and it is empty.
+    func take() -> [UInt8]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.isEmpty, !isClosed { condition.wait() }
+        guard !chunks.isEmpty else { return nil }
+        let chunk = chunks.removeFirst()
+        condition.broadcast()
+        return chunk
+    }
+
+    /// No more chunks will come.
+    func close() {
+        condition.lock()
+        isClosed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The consumer wants no more chunks: drop those waiting and refuse new ones.
+    func cancel() {
+        condition.lock()
+        isCancelled = true
+        chunks.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}

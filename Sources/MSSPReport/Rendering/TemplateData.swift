@@ -1,0 +1,171 @@
+// The template variables, as the renderer looks them up. Templates/README.md documents each and
+// `TemplateSchema` lists them; a test holds the three together.
+//
+// Names are resolved to `TemplateKey`s when a template is compiled, so a lookup while rendering is a switch on
+// two small enums, with no string hashing, reflection or dynamic casts: with swift-mustache, those look-ups
+// were most of the time of rendering a large index.
+
+/// Every variable name of the schema.
+enum TemplateKey: String, CaseIterable, Sendable {
+    case title, portal, linkKinds, customers, relatedTopics, sourceArticle, accessNote, summary, generatedOn
+    case hasDomains, groups, isGrouped
+    case id, url, hasUrl
+    case name, tenantId, portalUrl, anchor, domain, links
+    case customerCount, skippedCount, hasSkipped, isEmpty
+    case count
+}
+
+/// An object a template can look names up in.
+enum TemplateFrame: Sendable {
+    case index, portal, linkKind(Int), summary, relatedTopic(Int), sourceArticle, group(Int), customer(Int)
+    case entryLink(customer: Int, kind: Int)
+}
+
+/// A list a section iterates over.
+enum TemplateList: Sendable {
+    case linkKinds, relatedTopics, groups, customers(Range<Int>), entryLinks(customer: Int)
+}
+
+/// What a name holds while rendering.
+enum TemplateValue {
+    case missing
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    /// A tenant ID, written in its canonical form without building a string.
+    case tenantID(TenantID)
+    /// `tenant-<tenant ID>`.
+    case anchor(TenantID)
+    case object(TemplateFrame)
+    case list(TemplateList)
+
+    /// Whether a section shows its content: not for a missing value, `false`, empty text, zero, or an empty
+    /// list.
+    var isTruthy: Bool {
+        switch self {
+        case .missing: false
+        case .text(let text): !text.isEmpty
+        case .number(let number): number != 0
+        case .flag(let flag): flag
+        case .tenantID, .anchor, .object, .list: true
+        }
+    }
+}
+
+/// The index model as templates see it.
+struct TemplateData: Sendable {
+    let model: IndexModel
+    let hasDomains: Bool
+
+    init(model: IndexModel) {
+        self.model = model
+        hasDomains = model.entries.contains { $0.domain != nil }
+    }
+
+    /// The value of `key` in `frame`; `.missing` where the frame has no such variable.
+    func value(_ key: TemplateKey, in frame: TemplateFrame) -> TemplateValue {
+        switch frame {
+        case .customer(let index):
+            return customerValue(key, index)
+        case .entryLink(let customer, let kind):
+            let url = model.entries[customer].links[kind]
+            switch key {
+            case .title: return .text(model.linkKinds[kind].title)
+            case .url: return url.map(TemplateValue.text) ?? .missing
+            case .hasUrl: return .flag(url != nil)
+            default: return .missing
+            }
+        case .index:
+            switch key {
+            case .title: return .text(model.title)
+            case .portal: return .object(.portal)
+            case .linkKinds: return .list(.linkKinds)
+            case .customers: return .list(.customers(0..<model.entries.count))
+            case .relatedTopics: return .list(.relatedTopics)
+            case .sourceArticle: return .object(.sourceArticle)
+            case .accessNote: return .text(model.accessNote)
+            case .summary: return .object(.summary)
+            case .generatedOn: return model.generatedOn.map(TemplateValue.text) ?? .missing
+            case .hasDomains: return .flag(hasDomains)
+            case .groups: return .list(.groups)
+            case .isGrouped: return .flag(model.isGrouped)
+            default: return .missing
+            }
+        case .portal:
+            return linkKindValue(key, model.portal)
+        case .linkKind(let index):
+            return linkKindValue(key, model.linkKinds[index])
+        case .summary:
+            switch key {
+            case .customerCount: return .number(model.summary.customerCount)
+            case .skippedCount: return .number(model.summary.skippedCount)
+            case .hasSkipped: return .flag(model.summary.skippedCount > 0)
+            case .isEmpty: return .flag(model.summary.customerCount == 0)
+            default: return .missing
+            }
+        case .relatedTopic(let index):
+            return linkValue(key, model.relatedTopics[index])
+        case .sourceArticle:
+            return linkValue(key, model.sourceArticle)
+        case .group(let index):
+            let group = model.groups[index]
+            switch key {
+            case .title: return .text(group.title)
+            case .anchor: return .text(group.anchor)
+            case .count: return .number(group.range.count)
+            case .customers: return .list(.customers(group.range))
+            default: return .missing
+            }
+        }
+    }
+
+    private func customerValue(_ key: TemplateKey, _ index: Int) -> TemplateValue {
+        switch key {
+        case .name: .text(model.entries[index].name)
+        case .tenantId: .tenantID(model.entries[index].tenantID)
+        case .portalUrl: .text(model.entries[index].portalURL)
+        case .anchor: .anchor(model.entries[index].tenantID)
+        case .domain: model.entries[index].domain.map(TemplateValue.text) ?? .missing
+        case .links: .list(.entryLinks(customer: index))
+        default: .missing
+        }
+    }
+
+    private func linkKindValue(_ key: TemplateKey, _ kind: LinkKind) -> TemplateValue {
+        switch key {
+        case .id: .text(kind.id)
+        case .title: .text(kind.title)
+        default: .missing
+        }
+    }
+
+    private func linkValue(_ key: TemplateKey, _ link: Link) -> TemplateValue {
+        switch key {
+        case .title: .text(link.title)
+        case .url: .text(link.url)
+        default: .missing
+        }
+    }
+
+    /// The number of items in `list`.
+    func count(of list: TemplateList) -> Int {
+        switch list {
+        case .linkKinds: model.linkKinds.count
+        case .relatedTopics: model.relatedTopics.count
+        case .groups: model.groups.count
+        case .customers(let range): range.count
+        case .entryLinks: model.linkKinds.count
+        }
+    }
+
+    /// Item `position` (counted from 0) of `list`.
+    func item(_ position: Int, of list: TemplateList) -> TemplateFrame {
+        switch list {
+        case .linkKinds: .linkKind(position)
+        case .relatedTopics: .relatedTopic(position)
+        case .groups: .group(position)
+        case .customers(let range): .customer(range.lowerBound + position)
+        case .entryLinks(let customer): .entryLink(customer: customer, kind: position)
+        }
+    }
+}
