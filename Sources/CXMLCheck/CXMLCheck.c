@@ -116,9 +116,10 @@ cxml_stream *cxml_stream_create(const cxml_handlers *handlers) {
     memset(&stream->sax, 0, sizeof stream->sax);
     stream->sax.initialized = XML_SAX2_MAGIC;
     stream->sax.startElementNs = on_start_element;
-    stream->sax.endElementNs = on_end_element;
-    stream->sax.characters = on_characters;
-    stream->sax.cdataBlock = on_characters;
+    /* Without a handler, libxml2 does not even hand over the text. */
+    stream->sax.endElementNs = handlers->end_element != NULL ? on_end_element : NULL;
+    stream->sax.characters = handlers->characters != NULL ? on_characters : NULL;
+    stream->sax.cdataBlock = handlers->characters != NULL ? on_characters : NULL;
     stream->sax.serror = on_error;
     stream->parser = xmlCreatePushParserCtxt(&stream->sax, stream, NULL, 0, NULL);
     if (stream->parser == NULL) {

@@ -1,6 +1,8 @@
 // mssp-bench: measures mssp-report end to end, as whole processes, on generated customer lists.
 //
-//   swift run -c release mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown]
+//   swift run -c release mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown] [--keep]
+//
+// --keep leaves the generated lists and indexes in the temporary folder it names (for profiling).
 //
 // For each size and format: median wall time of the runs, peak resident memory, rows/s, input MB/s, and the
 // per-stage breakdown that `mssp-report --timings` reports; then the reference floors, `xmllint --stream
@@ -13,14 +15,16 @@ import MSSPReport
 var sizes = [1_000, 100_000, 1_000_000]
 var runs = 5
 var formats = ["html", "markdown"]
+var keep = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--sizes": sizes = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
     case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
     case "--formats": formats = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
+    case "--keep": keep = true
     default:
-        say("usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown]")
+        say("usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown] [--keep]")
         exit(64)
     }
 }
@@ -33,7 +37,13 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 }
 let work = NSTemporaryDirectory() + "mssp-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: work) }
+defer {
+    if keep {
+        say("\nkept the generated lists and indexes in \(work)")
+    } else {
+        try? FileManager.default.removeItem(atPath: work)
+    }
+}
 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()

@@ -8,7 +8,15 @@ import CXMLCheck
 /// `rel="noopener noreferrer"` on every link that opens a new tab.
 final class HTMLLinkAudit: XMLStreamDelegate {
     private let model: IndexModel
-    private var portalLinkCounts: [TenantID: Int] = [:]
+    /// How often each customer's portal link was seen, by position in `model.entries` (saturating).
+    private var portalLinkCounts: [UInt8]
+    /// The next customer whose portal link is expected: templates list customers in order, so almost every
+    /// link is recognised by comparing bytes with this one customer's link, with no string built.
+    private var nextExpected = 0
+    /// Positions by tenant ID, built only if a link comes out of order.
+    private var positions: [TenantID: Int]?
+    /// Portal links to tenants that are not in the index.
+    private var strayTenants: Set<TenantID> = []
     private var seenURLs: Set<String> = []
     /// Extra links (`--links`) still expected, with how often each was seen.
     private var extraLinkCounts: [String: Int] = [:]
@@ -16,19 +24,12 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     private var parseFailed = false
     /// Whether libxml2 has found the document not well-formed (nothing later can make it pass).
     var hasParseFailed: Bool { parseFailed }
-
-    /// Elements that run code, load other documents or submit data.
-    private static let forbiddenElements: [StaticString] = [
-        "script", "iframe", "frame", "object", "embed", "base", "form", "applet",
-    ]
-    /// Attributes whose value is a URL.
-    private static let urlAttributes: [StaticString] = [
-        "href", "src", "action", "formaction", "srcset", "poster", "data",
-    ]
+    /// The audit reads only tags and attributes.
+    var needsCharacters: Bool { false }
 
     init(model: IndexModel) {
         self.model = model
-        portalLinkCounts.reserveCapacity(model.entries.count)
+        portalLinkCounts = [UInt8](repeating: 0, count: model.entries.count)
         for entry in model.entries {
             for case let url? in entry.links { extraLinkCounts[url] = 0 }
         }
@@ -40,44 +41,100 @@ final class HTMLLinkAudit: XMLStreamDelegate {
         }
     }
 
+    /// Elements that run code, load other documents or submit data.
+    private static func isForbidden(_ name: XMLName) -> Bool {
+        switch UInt8(bitPattern: name.pointer[0]) {
+        case UInt8(ascii: "s"): name.equals("script")
+        case UInt8(ascii: "i"): name.equals("iframe")
+        case UInt8(ascii: "f"): name.equals("frame") || name.equals("form")
+        case UInt8(ascii: "o"): name.equals("object")
+        case UInt8(ascii: "e"): name.equals("embed")
+        case UInt8(ascii: "b"): name.equals("base")
+        case UInt8(ascii: "a"): name.equals("applet")
+        default: false
+        }
+    }
+
+    /// Attributes whose value is a URL.
+    private static func isURLAttribute(_ name: XMLName) -> Bool {
+        switch UInt8(bitPattern: name.pointer[0]) {
+        case UInt8(ascii: "h"): name.equals("href")
+        case UInt8(ascii: "s"): name.equals("src") || name.equals("srcset")
+        case UInt8(ascii: "a"): name.equals("action")
+        case UInt8(ascii: "f"): name.equals("formaction")
+        case UInt8(ascii: "p"): name.equals("poster")
+        case UInt8(ascii: "d"): name.equals("data")
+        default: false
+        }
+    }
+
     func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
-        if Self.forbiddenElements.contains(where: name.equals) {
+        if Self.isForbidden(name) {
             report(line: line, "the document contains a <\(name.string)> element, which the index must not have")
         }
+        let isLink = name.equals("a")
         // A link that opens a new tab must not hand the new page a reference back to the index.
-        if name.equals("a"), attributes.contains(where: { XMLName(pointer: $0.name).equals("target") }) {
-            let rel = attributes.first { XMLName(pointer: $0.name).equals("rel") }.map { String(cString: $0.value) }
-            let values = Set((rel ?? "").split(separator: " ").map { $0.lowercased() })
-            if !values.isSuperset(of: ["noopener", "noreferrer"]) {
-                report(line: line, "a link that opens a new tab lacks rel=\"noopener noreferrer\"")
+        if isLink, attributes.contains(where: { XMLName(pointer: $0.name).equals("target") }) {
+            let rel = attributes.first { XMLName(pointer: $0.name).equals("rel") }
+            if let rel, XMLName(pointer: rel.value).equals("noopener noreferrer") {
+                // The usual value.
+            } else {
+                let values = Set(
+                    (rel.map { String(cString: $0.value) } ?? "").split(separator: " ").map { $0.lowercased() })
+                if !values.isSuperset(of: ["noopener", "noreferrer"]) {
+                    report(line: line, "a link that opens a new tab lacks rel=\"noopener noreferrer\"")
+                }
             }
         }
         for attribute in attributes {
             let attributeName = XMLName(pointer: attribute.name)
-            let first = attribute.name[0] | 0x20
-            let second = first == UInt8(ascii: "o") ? attribute.name[1] | 0x20 : 0
-            if first == UInt8(ascii: "o"), second == UInt8(ascii: "n") {
+            let first = UInt8(bitPattern: attribute.name[0]) | 0x20
+            if first == UInt8(ascii: "o"), UInt8(bitPattern: attribute.name[1]) | 0x20 == UInt8(ascii: "n") {
                 report(
                     line: line, "the <\(name.string)> element has an event-handler attribute \(attributeName.string)")
             }
-            guard Self.urlAttributes.contains(where: attributeName.equals) else { continue }
+            guard Self.isURLAttribute(attributeName) else { continue }
+            if attribute.value[0] == CChar(UInt8(ascii: "#")) { continue }
+            if isLink, attributeName.equals("href"), nextExpected < model.entries.count,
+                model.portal.isURL(attribute.value, for: model.entries[nextExpected].tenantID)
+            {
+                if portalLinkCounts[nextExpected] < .max { portalLinkCounts[nextExpected] += 1 }
+                nextExpected += 1
+                continue
+            }
             let url = String(cString: attribute.value)
-            if url.utf8.first == UInt8(ascii: "#") { continue }
             guard url.utf8.starts(with: "https://".utf8) else {
                 report(
                     line: line,
                     "\(attributeName.string)=\(url.quotedForDiagnostic) is not an https: URL or a link within the page")
                 continue
             }
-            if name.equals("a"), attributeName.equals("href") {
+            if isLink, attributeName.equals("href") {
                 if let tenantID = model.portal.tenantID(inURL: url) {
-                    portalLinkCounts[tenantID, default: 0] += 1
+                    countOutOfOrder(tenantID)
                 } else if extraLinkCounts[url] != nil {
                     extraLinkCounts[url]! += 1
                 } else {
                     seenURLs.insert(url)
                 }
             }
+        }
+    }
+
+    /// Counts a portal link that is not the next one expected.
+    private func countOutOfOrder(_ tenantID: TenantID) {
+        if positions == nil {
+            var positions: [TenantID: Int] = [:]
+            positions.reserveCapacity(model.entries.count)
+            for (position, entry) in model.entries.enumerated() { positions[entry.tenantID] = position }
+            self.positions = positions
+        }
+        if let position = positions?[tenantID] {
+            if portalLinkCounts[position] < .max { portalLinkCounts[position] += 1 }
+            // Templates that list each customer once more, later on, are matched in order again.
+            if position == nextExpected { nextExpected += 1 }
+        } else {
+            strayTenants.insert(tenantID)
         }
     }
 
@@ -95,21 +152,19 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     func finish() -> [OutputProblem] {
         // A document that does not parse has no trustworthy links to audit.
         if parseFailed { return problems }
-        var expected = Set<TenantID>()
-        expected.reserveCapacity(model.entries.count)
-        for entry in model.entries {
-            expected.insert(entry.tenantID)
-            switch portalLinkCounts[entry.tenantID, default: 0] {
-            case 1: break
+        for (position, entry) in model.entries.enumerated() where portalLinkCounts[position] != 1 {
+            let url = model.portal.url(for: entry.tenantID)
+            switch portalLinkCounts[position] {
             case 0:
-                report(line: 0, "the link \(entry.portalURL) for customer \(entry.name.quotedForDiagnostic) is missing")
+                report(line: 0, "the link \(url) for customer \(entry.name.quotedForDiagnostic) is missing")
             case let count:
                 report(
                     line: 0,
-                    "the link \(entry.portalURL) for customer \(entry.name.quotedForDiagnostic) appears \(count) times")
+                    "the link \(url) for customer \(entry.name.quotedForDiagnostic) appears \(count == .max ? "\(count) or more" : "\(count)") times"
+                )
             }
         }
-        for tenantID in portalLinkCounts.keys.sorted() where !expected.contains(tenantID) {
+        for tenantID in strayTenants.sorted() {
             report(
                 line: 0,
                 "the document links to \(model.portal.url(for: tenantID)), which belongs to no customer in the index")

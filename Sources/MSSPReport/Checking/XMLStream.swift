@@ -18,6 +18,12 @@ protocol XMLStreamDelegate: AnyObject {
     func characters(_ text: UnsafeRawBufferPointer)
     /// A problem the parser found. Errors and fatal errors make the document fail.
     func problem(isError: Bool, code: Int, line: Int, column: Int, message: String)
+    /// Whether `characters` and `endElement` should be called at all (not calling them saves time).
+    var needsCharacters: Bool { get }
+}
+
+extension XMLStreamDelegate {
+    var needsCharacters: Bool { true }
 }
 
 /// A NUL-terminated name or value from the parser.
@@ -62,6 +68,10 @@ final class XMLStream {
             stream.delegate.problem(
                 isError: level != CXML_LEVEL_WARNING, code: Int(code), line: line, column: Int(column),
                 message: String(cString: message!))
+        }
+        if !delegate.needsCharacters {
+            handlers.characters = nil
+            handlers.end_element = nil
         }
         stream = cxml_stream_create(&handlers)
         if stream == nil {

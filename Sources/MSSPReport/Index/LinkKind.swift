@@ -76,9 +76,51 @@ public struct LinkKind: Hashable, Sendable {
         return nil
     }
 
-    /// The link for one tenant (for kinds identified by tenant ID).
+    /// The link for one tenant (for kinds identified by tenant ID), built in one allocation.
     public func url(for tenantID: TenantID) -> String {
-        prefix + tenantID.description + suffix
+        let (prefixLength, suffixLength) = (prefix.utf8.count, suffix.utf8.count)
+        return String(unsafeUninitializedCapacity: prefixLength + 36 + suffixLength) { buffer in
+            var prefix = prefix
+            var suffix = suffix
+            prefix.withUTF8 { _ = buffer.initialize(fromContentsOf: $0) }
+            tenantID.writeCanonical(to: buffer.baseAddress! + prefixLength)
+            suffix.withUTF8 { _ = buffer[(prefixLength + 36)...].initialize(fromContentsOf: $0) }
+            return prefixLength + 36 + suffixLength
+        }
+    }
+
+    /// Whether the NUL-terminated `url` is exactly the link for `tenantID`, compared byte by byte without
+    /// building strings (the audit's fast path, once per customer).
+    func isURL(_ url: UnsafePointer<CChar>, for tenantID: TenantID) -> Bool {
+        var prefix = prefix
+        var suffix = suffix
+        return url.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            var offset = 0
+            let prefixMatches = prefix.withUTF8 { expected in
+                for byte in expected {
+                    guard bytes[offset] == byte else { return false }
+                    offset += 1
+                }
+                return true
+            }
+            guard prefixMatches else { return false }
+            let tenantMatches = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { canonical in
+                tenantID.writeCanonical(to: canonical.baseAddress!)
+                for byte in canonical {
+                    guard bytes[offset] == byte else { return false }
+                    offset += 1
+                }
+                return true
+            }
+            guard tenantMatches else { return false }
+            return suffix.withUTF8 { expected in
+                for byte in expected {
+                    guard bytes[offset] == byte else { return false }
+                    offset += 1
+                }
+                return bytes[offset] == 0
+            }
+        }
     }
 
     /// The link for one customer, or `nil` when the kind needs a domain the customer lacks.

@@ -25,12 +25,14 @@ public struct CustomerValidator: Sendable {
     public func validate(_ records: [CustomerRecord]) -> Result {
         var result = Result()
         result.customers.reserveCapacity(records.count)
-        var firstByTenant: [TenantID: (name: String, location: SourceLocation)] = [:]
-        var firstByName: [NameKey: (tenantID: TenantID, location: SourceLocation)] = [:]
+        // The first record of each tenant ID and of each name, as positions in `records`: the look-ups hold
+        // no strings, and the text of the first record is read back only when a duplicate is found.
+        var firstByTenant: [TenantID: Int] = [:]
+        var firstByName = NameIndex()
         firstByTenant.reserveCapacity(records.count)
         firstByName.reserveCapacity(records.count)
 
-        for record in records {
+        for (position, record) in records.enumerated() {
             var errors: [Diagnostic] = []
             var warnings: [Diagnostic] = []
             let name = validateName(record, errors: &errors)
@@ -39,32 +41,37 @@ public struct CustomerValidator: Sendable {
 
             if let tenantID, let name, errors.isEmpty {
                 let location = record.tenantID?.location ?? record.location
-                if let first = firstByTenant[tenantID] {
+                if let firstPosition = firstByTenant[tenantID] {
+                    let first = records[firstPosition]
+                    let firstLocation = first.tenantID?.location ?? first.location
+                    let firstName = first.name?.value.trimmingWhitespace ?? ""
                     let written = record.tenantID?.value.trimmingWhitespace ?? tenantID.description
                     errors.append(
                         .error(
                             .duplicateTenantID,
-                            "tenant ID \(written.quotedForDiagnostic) is listed twice: \(tenantID) is already at \(first.location) for customer \(first.name.quotedForDiagnostic)",
+                            "tenant ID \(written.quotedForDiagnostic) is listed twice: \(tenantID) is already at \(firstLocation) for customer \(firstName.quotedForDiagnostic)",
                             at: location))
                 } else {
-                    firstByTenant[tenantID] = (name, location)
-                    let nameKey = NameKey(name)
-                    if let first = firstByName[nameKey] {
-                        if first.tenantID != tenantID {
+                    firstByTenant[tenantID] = position
+                    let firstPosition = firstByName.firstPosition(of: name, at: position) {
+                        records[$0].name?.value.trimmingWhitespace ?? ""
+                    }
+                    if let firstPosition {
+                        let first = records[firstPosition]
+                        let firstTenantID = first.tenantID.flatMap { TenantID.parse($0.value)?.id }
+                        if let firstTenantID, firstTenantID != tenantID {
                             warnings.append(
                                 .warning(
                                     .nameWithSeveralTenantIDs,
-                                    "customer \(name.quotedForDiagnostic) also appears at \(first.location) with another tenant ID (\(first.tenantID))",
+                                    "customer \(name.quotedForDiagnostic) also appears at \(first.location) with another tenant ID (\(firstTenantID))",
                                     at: record.name?.location ?? record.location))
                         }
-                    } else {
-                        firstByName[nameKey] = (tenantID, record.location)
                     }
                 }
             }
 
-            result.diagnostics += errors
-            result.diagnostics += warnings
+            if !errors.isEmpty { result.diagnostics += errors }
+            if !warnings.isEmpty { result.diagnostics += warnings }
             if let name, let tenantID, errors.isEmpty {
                 result.customers.append(
                     Customer(
@@ -89,7 +96,8 @@ public struct CustomerValidator: Sendable {
         }
         // Control characters (general category Cc) are exactly U+0000–U+001F and U+007F–U+009F: compare values
         // rather than look up Unicode properties (perf: the look-up was the largest cost of validation).
-        if let bad = name.unicodeScalars.first(where: { $0.isControlOrNoncharacter }) {
+        let isPrintableASCII = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if !isPrintableASCII, let bad = name.unicodeScalars.first(where: { $0.isControlOrNoncharacter }) {
             errors.append(
                 .error(
                     .invalidName,
@@ -171,7 +179,10 @@ public struct CustomerValidator: Sendable {
 
     private func validateDomain(_ record: CustomerRecord, warnings: inout [Diagnostic]) -> String? {
         guard let field = record.domain else { return nil }
-        let domain = field.value.trimmingWhitespace.lowercased()
+        let trimmed = field.value.trimmingWhitespace
+        let domain =
+            trimmed.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 })
+            ? trimmed.lowercased() : trimmed
         if domain.isEmpty { return nil }
         let isHostName = Self.isHostName(domain.utf8)
         if !isHostName {
@@ -186,6 +197,35 @@ public struct CustomerValidator: Sendable {
     }
 }
 
+/// The first position of each name, compared without regard to case. Keyed by a 64-bit hash of the lowercased
+/// bytes, so that no key is stored per name; a hit is confirmed by comparing the two names, and the (all but
+/// impossible) names whose hashes collide go to an exact table.
+struct NameIndex {
+    private var byHash: [UInt64: Int] = [:]
+    private var collided: [NameKey: Int] = [:]
+
+    mutating func reserveCapacity(_ count: Int) {
+        byHash.reserveCapacity(count)
+    }
+
+    /// The position recorded for a name equal to `name` ignoring case, or `nil` after recording `position`
+    /// for it. `nameAt` gives the name at a recorded position.
+    mutating func firstPosition(of name: String, at position: Int, nameAt: (Int) -> String) -> Int? {
+        let key = NameKey.lowercasedBytes(name)
+        var hasher = Hasher()
+        key.withUnsafeBytes { hasher.combine(bytes: $0) }
+        let hash = UInt64(bitPattern: Int64(hasher.finalize()))
+        guard let candidate = byHash[hash] else {
+            byHash[hash] = position
+            return nil
+        }
+        if NameKey.lowercasedBytes(nameAt(candidate)) == key { return candidate }
+        if let first = collided[NameKey(bytes: key)] { return first }
+        collided[NameKey(bytes: key)] = position
+        return nil
+    }
+}
+
 /// A customer name compared without regard to case: its lowercased UTF-8 bytes, hashed as bytes. Hashing a
 /// `String` normalizes it to NFC first, which made the duplicate-name look-up a large cost of validation.
 struct NameKey: Hashable {
@@ -195,12 +235,26 @@ struct NameKey: Hashable {
         bytes = Self.lowercasedBytes(name)
     }
 
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
     /// The lowercased UTF-8 bytes: ASCII lowercased byte by byte, anything else by the standard library.
     static func lowercasedBytes(_ name: String) -> [UInt8] {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            return name.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+        var bytes: [UInt8] = []
+        appendLowercasedBytes(name, to: &bytes)
+        return bytes
+    }
+
+    /// Appends the lowercased UTF-8 bytes of `name` to `bytes`.
+    static func appendLowercasedBytes(_ name: String, to bytes: inout [UInt8]) {
+        var name = name
+        let isASCII = name.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            for byte in utf8 { bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) }
+            return true
         }
-        return Array(name.lowercased().utf8)
+        if !isASCII { bytes.append(contentsOf: name.lowercased().utf8) }
     }
 
     func hash(into hasher: inout Hasher) {
