@@ -105,9 +105,10 @@ public struct IndexBuilder: Sendable {
         var keyStarts = [Int](repeating: 0, count: customers.count + 1)
         var items: [SortItem] = []
         items.reserveCapacity(customers.count)
+        var lowercaser = Lowercaser()
         for (index, customer) in customers.enumerated() {
             let start = keyBytes.count
-            NameKey.appendLowercasedBytes(customer.name, to: &keyBytes)
+            lowercaser.append(customer.name, to: &keyBytes)
             keyStarts[index + 1] = keyBytes.count
             var prefix: UInt64 = 0
             for offset in 0..<8 {
@@ -122,9 +123,12 @@ public struct IndexBuilder: Sendable {
                     if left.group != right.group { return left.group < right.group }
                     if left.prefix != right.prefix { return left.prefix < right.prefix }
                     let (l, r) = (Int(left.index), Int(right.index))
-                    let leftKey = UnsafeBufferPointer(rebasing: keys[keyStarts[l]..<keyStarts[l + 1]])
-                    let rightKey = UnsafeBufferPointer(rebasing: keys[keyStarts[r]..<keyStarts[r + 1]])
-                    if !leftKey.elementsEqual(rightKey) { return leftKey.lexicographicallyPrecedes(rightKey) }
+                    let (leftStart, rightStart) = (keyStarts[l], keyStarts[r])
+                    let (leftLength, rightLength) = (keyStarts[l + 1] - leftStart, keyStarts[r + 1] - rightStart)
+                    let order = memcmp(
+                        keys.baseAddress! + leftStart, keys.baseAddress! + rightStart, min(leftLength, rightLength))
+                    if order != 0 { return order < 0 }
+                    if leftLength != rightLength { return leftLength < rightLength }
                     let (leftName, rightName) = (customers[l].name, customers[r].name)
                     if leftName != rightName { return leftName.utf8.lexicographicallyPrecedes(rightName.utf8) }
                     return customers[l].tenantID < customers[r].tenantID
