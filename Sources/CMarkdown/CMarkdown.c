@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 static pthread_once_t registered = PTHREAD_ONCE_INIT;
 
@@ -50,6 +51,64 @@ char *cmarkdown_stream_finish(cmarkdown_stream *stream) {
     cmark_parser_free(stream->parser);
     free(stream);
     return html;
+}
+
+static cmarkdown_kind kind_of(cmark_node *node) {
+    switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_LINK: return CMARKDOWN_LINK;
+    case CMARK_NODE_IMAGE: return CMARKDOWN_IMAGE;
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_HTML_INLINE: return CMARKDOWN_HTML;
+    default: break;
+    }
+    const char *type = cmark_node_get_type_string(node);
+    if (type == NULL) return CMARKDOWN_OTHER;
+    if (strcmp(type, "table") == 0) return CMARKDOWN_TABLE;
+    if (strcmp(type, "table_row") == 0) {
+        return cmark_gfm_extensions_get_table_row_is_header(node) ? CMARKDOWN_TABLE_HEADER_ROW : CMARKDOWN_TABLE_ROW;
+    }
+    if (strcmp(type, "table_header") == 0) return CMARKDOWN_TABLE_HEADER_ROW;
+    if (strcmp(type, "table_cell") == 0) return CMARKDOWN_TABLE_CELL;
+    return CMARKDOWN_OTHER;
+}
+
+int cmarkdown_stream_walk(cmarkdown_stream *stream, const cmarkdown_walker *walker) {
+    cmark_node *document = cmark_parser_finish(stream->parser);
+    if (document == NULL) {
+        cmark_parser_free(stream->parser);
+        free(stream);
+        return -1;
+    }
+    cmark_iter *iter = cmark_iter_new(document);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node *node = cmark_iter_get_node(iter);
+        cmark_node_type type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+            const char *literal = cmark_node_get_literal(node);
+            if (literal != NULL && walker->text != NULL) walker->text(walker->context, literal, strlen(literal));
+            continue;
+        }
+        if (type == CMARK_NODE_SOFTBREAK) {
+            if (walker->text != NULL) walker->text(walker->context, "\n", 1);
+            continue;
+        }
+        cmarkdown_kind kind = kind_of(node);
+        if (kind == CMARKDOWN_OTHER) continue;
+        if (event == CMARK_EVENT_ENTER) {
+            const char *url = (kind == CMARKDOWN_LINK || kind == CMARKDOWN_IMAGE) ? cmark_node_get_url(node) : NULL;
+            if (walker->enter != NULL) walker->enter(walker->context, kind, url);
+            /* Leaf nodes (raw HTML) have no exit event. */
+            if (kind == CMARKDOWN_HTML && walker->exit != NULL) walker->exit(walker->context, kind);
+        } else if (walker->exit != NULL) {
+            walker->exit(walker->context, kind);
+        }
+    }
+    cmark_iter_free(iter);
+    cmark_node_free(document);
+    cmark_parser_free(stream->parser);
+    free(stream);
+    return 0;
 }
 
 char *cmarkdown_render_gfm(const char *markdown, size_t length) {

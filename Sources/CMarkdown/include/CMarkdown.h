@@ -33,6 +33,34 @@ void cmarkdown_stream_feed(cmarkdown_stream *stream, const char *markdown, size_
 /// Finishes the parse, renders the HTML and releases the stream. Returns what cmarkdown_render_gfm returns.
 char *cmarkdown_stream_finish(cmarkdown_stream *stream);
 
+/// The kinds of node a walk reports; everything else is CMARKDOWN_OTHER.
+typedef enum cmarkdown_kind {
+    CMARKDOWN_OTHER = 0,
+    CMARKDOWN_TABLE,
+    CMARKDOWN_TABLE_HEADER_ROW,
+    CMARKDOWN_TABLE_ROW,
+    CMARKDOWN_TABLE_CELL,
+    CMARKDOWN_LINK,
+    CMARKDOWN_IMAGE,
+    /// Raw HTML, block or inline (safe mode would leave "<!-- raw HTML omitted -->" in its place).
+    CMARKDOWN_HTML,
+} cmarkdown_kind;
+
+/// Callbacks of a walk over the parsed document, in document order. Any may be NULL.
+typedef struct cmarkdown_walker {
+    void *context;
+    /// A node starts; `url` is the destination of links and images, otherwise NULL.
+    void (*enter)(void *context, cmarkdown_kind kind, const char *url);
+    /// A node ends (container nodes only).
+    void (*exit)(void *context, cmarkdown_kind kind);
+    /// Text as a reader sees it: text and code-span literals, "\n" for a soft line break. Not NUL-terminated.
+    void (*text)(void *context, const char *text, size_t length);
+} cmarkdown_walker;
+
+/// Finishes the parse, walks the document tree (the tree cmark-gfm renders to HTML) and releases the
+/// stream. Returns 0, or -1 when the parse failed.
+int cmarkdown_stream_walk(cmarkdown_stream *stream, const cmarkdown_walker *walker);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,36 +1,47 @@
-import CXMLCheck
+import CMarkdown
 
-/// Audits the HTML that cmark-gfm made of a Markdown index, while libxml2 streams through it.
+/// Audits a Markdown index as cmark-gfm, GitHub's renderer, parses it: a walk over cmark-gfm's document tree,
+/// the tree it renders to HTML (tables, autolinks; raw HTML is what safe mode would omit).
 ///
-/// It requires: the tables (one, or one per group) have exactly one body row per customer, in index order; each row has a cell
-/// that reads back as exactly the customer's name and one that reads back as the tenant ID, and exactly one
-/// link, to the customer's portal URL, whose text contains the name; the related topics and the source article
-/// are linked; there is no other link, no image and no raw HTML.
-final class MarkdownAudit: XMLStreamDelegate {
+/// It requires: the tables (one, or one per group) have exactly one body row per customer, in index order; each
+/// row has a cell that reads back as exactly the customer's name and one that reads back as the tenant ID, and
+/// exactly one link, to the customer's portal URL, whose text contains the name; the related topics and the
+/// source article are linked; there is no other link, no image and no raw HTML.
+///
+/// The tree is walked rather than the HTML rendered and parsed again: perf showed rendering and re-parsing the
+/// HTML to take longer than parsing the Markdown.
+final class MarkdownAudit {
     private let model: IndexModel
-    private let renderedHTML: String
     private var problems: [OutputProblem] = []
-    private var parseFailed = false
+    private var containsRawHTML = false
 
     private var tablesSeen = 0
-    private var inCustomerTable = false
-    private var inBody = false
+    private var inBodyRow = false
     private var rowIndex = 0
-    private var cells: [String] = []
-    private var cellText: [UInt8] = []
-    private var inCell = false
-    private var rowLinks: [(href: String, text: String)] = []
-    private var linkText: [UInt8] = []
-    private var linkHref: String?
+    // The current row, without an allocation per row: the text of its cells in one buffer, each cell a range
+    // of it, and its links with the range of their text.
+    private var rowText: [UInt8] = []
+    private var cellRanges: [Range<Int>] = []
+    private var cellStart: Int?
+    private var rowLinks: [RowLink] = []
+    /// A link outside the tables: its destination and text.
+    private var sharedLink: (href: String, text: [UInt8])?
     private var seenURLs: Set<String> = []
     /// The cells of every customer row as they read back, for tests.
     private(set) var readBack: [[String]] = []
     /// Keep `readBack` (tests only: it holds the whole table).
     var keepsReadBack = false
 
-    init(model: IndexModel, renderedHTML: String) {
+    /// A link in a customer row.
+    private struct RowLink {
+        /// `nil` when it is the row's portal link (recognised byte by byte, so the usual case builds no string).
+        var href: String?
+        var textStart: Int
+        var textEnd: Int?
+    }
+
+    init(model: IndexModel) {
         self.model = model
-        self.renderedHTML = renderedHTML
     }
 
     private func report(line: Int = 0, _ message: String) {
@@ -39,61 +50,94 @@ final class MarkdownAudit: XMLStreamDelegate {
         }
     }
 
-    func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
-        if name.equals("table") {
+    /// The problems in `markdown` and the cells of every customer row as they read back (for tests).
+    static func readBack(_ markdown: String, against model: IndexModel) -> (problems: [OutputProblem], rows: [[String]]) {
+        let audit = MarkdownAudit(model: model)
+        audit.keepsReadBack = true
+        guard let stream = cmarkdown_stream_create() else { return ([], []) }
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmarkdown_stream_feed(stream, $0.baseAddress, $0.count) }
+        }
+        let problems = audit.audit(stream)
+        return (problems, audit.readBack)
+    }
+
+    /// Finishes the parse of `stream`, walks its tree and releases it; the problems found.
+    func audit(_ stream: OpaquePointer) -> [OutputProblem] {
+        var walker = cmarkdown_walker()
+        walker.context = Unmanaged.passUnretained(self).toOpaque()
+        walker.enter = { context, kind, url in
+            Unmanaged<MarkdownAudit>.fromOpaque(context!).takeUnretainedValue().enter(kind, url: url)
+        }
+        walker.exit = { context, kind in
+            Unmanaged<MarkdownAudit>.fromOpaque(context!).takeUnretainedValue().exit(kind)
+        }
+        walker.text = { context, text, length in
+            Unmanaged<MarkdownAudit>.fromOpaque(context!).takeUnretainedValue().text(
+                UnsafeRawBufferPointer(start: text, count: length))
+        }
+        guard cmarkdown_stream_walk(stream, &walker) == 0 else {
+            return [OutputProblem(line: 0, column: 0, message: "cmark-gfm could not parse the Markdown")]
+        }
+        return finish()
+    }
+
+    private func enter(_ kind: cmarkdown_kind, url: UnsafePointer<CChar>?) {
+        switch kind {
+        case CMARKDOWN_TABLE:
             // Every table holds customers: one, or one per group with --group-by.
             tablesSeen += 1
-            inCustomerTable = true
-        } else if inCustomerTable, name.equals("tbody") {
-            inBody = true
-        } else if inBody, name.equals("tr") {
-            cells = []
-            rowLinks = []
-        } else if inBody, name.equals("td") {
-            inCell = true
-            cellText = []
-        } else if name.equals("a") {
-            let href = attributes.first { XMLName(pointer: $0.name).equals("href") }.map { String(cString: $0.value) }
-            linkHref = href ?? ""
-            linkText = []
-        } else if name.equals("img") {
-            report(line: line, "the Markdown renders an image, which the index must not have")
+        case CMARKDOWN_TABLE_ROW:
+            inBodyRow = true
+            rowText.removeAll(keepingCapacity: true)
+            cellRanges.removeAll(keepingCapacity: true)
+            rowLinks.removeAll(keepingCapacity: true)
+        case CMARKDOWN_TABLE_CELL where inBodyRow:
+            cellStart = rowText.count
+        case CMARKDOWN_LINK where cellStart != nil:
+            let isPortalLink =
+                rowIndex < model.entries.count && url.map { model.portal.isURL($0, for: model.entries[rowIndex].tenantID) } == true
+            rowLinks.append(
+                RowLink(href: isPortalLink ? nil : url.map { String(cString: $0) } ?? "", textStart: rowText.count))
+        case CMARKDOWN_LINK:
+            sharedLink = (url.map { String(cString: $0) } ?? "", [])
+        case CMARKDOWN_IMAGE:
+            report("the Markdown renders an image, which the index must not have")
+        case CMARKDOWN_HTML:
+            containsRawHTML = true
+        default:
+            break
         }
     }
 
-    func endElement(_ name: XMLName) {
-        if name.equals("a"), let href = linkHref {
-            let text = String(decoding: linkText, as: UTF8.self)
-            if inCell {
-                rowLinks.append((href, text))
-            } else if !isExpectedSharedLink(href) {
+    private func exit(_ kind: cmarkdown_kind) {
+        switch kind {
+        case CMARKDOWN_LINK where cellStart != nil:
+            if !rowLinks.isEmpty { rowLinks[rowLinks.count - 1].textEnd = rowText.count }
+        case CMARKDOWN_LINK:
+            guard let (href, text) = sharedLink else { return }
+            if !isExpectedSharedLink(href) {
                 report(
-                    "the Markdown renders a link to \(href.quotedForDiagnostic) (text \(text.quotedForDiagnostic)), which the index must not have"
+                    "the Markdown renders a link to \(href.quotedForDiagnostic) (text \(String(decoding: text, as: UTF8.self).quotedForDiagnostic)), which the index must not have"
                 )
             }
-            linkHref = nil
-        } else if inBody, name.equals("td") {
-            cells.append(String(decoding: cellText, as: UTF8.self))
-            inCell = false
-        } else if inBody, name.equals("tr") {
+            sharedLink = nil
+        case CMARKDOWN_TABLE_CELL where inBodyRow:
+            if let start = cellStart { cellRanges.append(start..<rowText.count) }
+            cellStart = nil
+        case CMARKDOWN_TABLE_ROW:
             checkRow()
             rowIndex += 1
-        } else if name.equals("tbody") {
-            inBody = false
-        } else if name.equals("table") {
-            inCustomerTable = false
+            inBodyRow = false
+        default:
+            break
         }
     }
 
-    func characters(_ text: UnsafeRawBufferPointer) {
-        if inCell { cellText.append(contentsOf: text) }
-        if linkHref != nil { linkText.append(contentsOf: text) }
-    }
-
-    func problem(isError: Bool, code: Int, line: Int, column: Int, message: String) {
-        guard isError else { return }
-        parseFailed = true
-        report(line: line, "libxml2, on the HTML that cmark-gfm rendered: \(message)")
+    private func text(_ text: UnsafeRawBufferPointer) {
+        if cellStart != nil { rowText.append(contentsOf: text) }
+        if sharedLink != nil { sharedLink!.text.append(contentsOf: text) }
     }
 
     private func isExpectedSharedLink(_ href: String) -> Bool {
@@ -104,41 +148,58 @@ final class MarkdownAudit: XMLStreamDelegate {
         return false
     }
 
+    private func cellString(_ range: Range<Int>) -> String {
+        String(decoding: rowText[range], as: UTF8.self)
+    }
+
     private func checkRow() {
-        if keepsReadBack { readBack.append(cells) }
+        if keepsReadBack { readBack.append(cellRanges.map(cellString)) }
         guard rowIndex < model.entries.count else {
             report("the customer table has more rows than the \(model.entries.count) customers")
             return
         }
-        let entry = model.entries[rowIndex]
+        let name = model.entries[rowIndex].name
+        let tenantID = model.entries[rowIndex].tenantID
         let row = "row \(rowIndex + 1) of the customer table"
-        if !cells.contains(entry.name) {
-            let read = cells.first.map { $0.quotedForDiagnostic } ?? "nothing"
-            report("\(row) should name \(entry.name.quotedForDiagnostic) but reads back as \(read)")
+        var name8 = name
+        name8.withUTF8 { nameBytes in
+            if !cellRanges.contains(where: { rowText[$0].elementsEqual(nameBytes) }) {
+                let read = cellRanges.first.map { cellString($0).quotedForDiagnostic } ?? "nothing"
+                report("\(row) should name \(name.quotedForDiagnostic) but reads back as \(read)")
+            }
         }
-        if !cells.contains(entry.tenantID.description) {
-            report("\(row) has no cell that reads back as the tenant ID \(entry.tenantID)")
+        let hasTenantCell = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { canonical in
+            tenantID.writeCanonical(to: canonical.baseAddress!)
+            return cellRanges.contains { rowText[$0].elementsEqual(canonical) }
         }
-        let portalLinks = rowLinks.filter { $0.href == entry.portalURL }
+        if !hasTenantCell {
+            report("\(row) has no cell that reads back as the tenant ID \(tenantID)")
+        }
+        let portalLinks = rowLinks.filter { $0.href == nil }
         if portalLinks.count != 1 {
-            report("\(row) should link once to \(entry.portalURL) but does \(portalLinks.count) times")
-        } else if !portalLinks[0].text.contains(entry.name) {
             report(
-                "the link text in \(row) does not name \(entry.name.quotedForDiagnostic): \(portalLinks[0].text.quotedForDiagnostic)"
-            )
+                "\(row) should link once to \(model.portal.url(for: tenantID)) but does \(portalLinks.count) times")
+        } else {
+            let text = rowText[portalLinks[0].textStart..<(portalLinks[0].textEnd ?? rowText.count)]
+            if !text.containsSequence(Array(name.utf8)) {
+                report(
+                    "the link text in \(row) does not name \(name.quotedForDiagnostic): \(String(decoding: text, as: UTF8.self).quotedForDiagnostic)"
+                )
+            }
         }
-        let expectedExtra = entry.links.compactMap { $0 }
-        for url in expectedExtra where rowLinks.count(where: { $0.href == url }) != 1 {
-            report("\(row) should link once to \(url) but does \(rowLinks.count(where: { $0.href == url })) times")
+        let others = rowLinks.compactMap(\.href)
+        guard !others.isEmpty || !model.linkKinds.isEmpty else { return }
+        let expectedExtra = model.entries[rowIndex].links.compactMap { $0 }
+        for url in expectedExtra where others.count(where: { $0 == url }) != 1 {
+            report("\(row) should link once to \(url) but does \(others.count(where: { $0 == url })) times")
         }
-        for link in rowLinks where link.href != entry.portalURL && !expectedExtra.contains(link.href) {
-            report("\(row) links to \(link.href.quotedForDiagnostic), which the index must not have")
+        for href in others where !expectedExtra.contains(href) {
+            report("\(row) links to \(href.quotedForDiagnostic), which the index must not have")
         }
     }
 
     /// The problems, after the rows and links found are compared with the model.
-    func finish() -> [OutputProblem] {
-        if parseFailed { return problems }
+    private func finish() -> [OutputProblem] {
         if tablesSeen == 0 {
             report("the Markdown renders no table of customers")
         } else if rowIndex < model.entries.count {
@@ -147,9 +208,23 @@ final class MarkdownAudit: XMLStreamDelegate {
         for topic in model.relatedTopics + [model.sourceArticle] where !seenURLs.contains(topic.url) {
             report("the link \(topic.title.quotedForDiagnostic) (\(topic.url)) is missing")
         }
-        if renderedHTML.contains("<!-- raw HTML omitted -->") {
+        if containsRawHTML {
             report("the Markdown contains raw HTML, which cmark-gfm's safe mode removed")
         }
         return problems
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// Whether `other` occurs in these bytes (`String.contains` goes through Foundation, which perf showed as a
+    /// large part of the Markdown check).
+    fileprivate func containsSequence(_ other: [UInt8]) -> Bool {
+        guard let first = other.first else { return true }
+        var start = startIndex
+        while let found = self[start...].firstIndex(of: first) {
+            if self[found...].starts(with: other) { return true }
+            start = found + 1
+        }
+        return false
     }
 }

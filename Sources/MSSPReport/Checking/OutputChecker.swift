@@ -1,10 +1,16 @@
 import CMarkdown
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Proves a rendered index before it is written.
 ///
-/// HTML: libxml2 must parse it as well-formed XML (polyglot XHTML5). Markdown: cmark-gfm, GitHub's renderer,
-/// turns it into HTML first (tables, autolinks, tag filter, safe mode), and libxml2 parses that. Then an audit
-/// must find exactly the links the model asks for and nothing dangerous.
+/// HTML: libxml2 must parse it as well-formed XML (polyglot XHTML5), and an audit must find exactly the links
+/// the model asks for and nothing dangerous. Markdown: cmark-gfm, GitHub's renderer, parses it (tables,
+/// autolinks, tag filter, safe mode) and an audit walks the tree it would render.
 public struct OutputChecker: Sendable {
     /// Stop collecting after this many problems; the first ones tell the story.
     public static let problemLimit = 20
@@ -34,8 +40,8 @@ public struct OutputChecker: Sendable {
 }
 
 /// The check of one document, fed in chunks as it is rendered. HTML is parsed and audited as it comes, so
-/// memory stays flat; Markdown is fed to cmark-gfm as it comes and audited when it ends (cmark-gfm needs the
-/// whole document to render tables).
+/// memory stays flat; Markdown is fed to cmark-gfm as it comes and audited when it ends (cmark-gfm builds a
+/// tree of the whole document).
 ///
 /// Used by one thread at a time.
 public final class OutputCheck: @unchecked Sendable {
@@ -87,13 +93,7 @@ public final class OutputCheck: @unchecked Sendable {
             return audit.finish()
         case .markdown(let stream?):
             state = .finished
-            guard let rendered = cmarkdown_stream_finish(stream) else { return Self.cmarkFailure }
-            defer { cmarkdown_free(rendered) }
-            let html = String(cString: rendered)
-            let audit = MarkdownAudit(model: model, renderedHTML: html)
-            // cmark-gfm writes a fragment; one root element makes it an XML document.
-            XMLStream(delegate: audit).parse(["<div>", html, "</div>"])
-            return audit.finish()
+            return MarkdownAudit(model: model).audit(stream)
         case .markdown(nil):
             return Self.cmarkFailure
         case .finished:
