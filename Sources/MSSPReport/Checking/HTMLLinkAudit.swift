@@ -8,7 +8,7 @@ import CXMLCheck
 /// `rel="noopener noreferrer"` on every link that opens a new tab.
 final class HTMLLinkAudit: XMLStreamDelegate {
     private let model: IndexModel
-    /// How often each customer's portal link was seen, by position in `model.entries` (saturating).
+    /// How often each customer's portal link was seen, by position in the document (saturating).
     private var portalLinkCounts: [UInt8]
     /// The next customer whose portal link is expected: templates list customers in order, so almost every
     /// link is recognised by comparing bytes with this one customer's link, with no string built.
@@ -29,9 +29,11 @@ final class HTMLLinkAudit: XMLStreamDelegate {
 
     init(model: IndexModel) {
         self.model = model
-        portalLinkCounts = [UInt8](repeating: 0, count: model.entries.count)
-        for entry in model.entries {
-            for case let url? in entry.links { extraLinkCounts[url] = 0 }
+        portalLinkCounts = [UInt8](repeating: 0, count: model.count)
+        if !model.linkKinds.isEmpty {
+            for position in 0..<model.count {
+                for case let url? in model.links(at: position) { extraLinkCounts[url] = 0 }
+            }
         }
     }
 
@@ -95,8 +97,8 @@ final class HTMLLinkAudit: XMLStreamDelegate {
             }
             guard Self.isURLAttribute(attributeName) else { continue }
             if attribute.value[0] == CChar(UInt8(ascii: "#")) { continue }
-            if isLink, attributeName.equals("href"), nextExpected < model.entries.count,
-                model.portal.isURL(attribute.value, for: model.entries[nextExpected].tenantID)
+            if isLink, attributeName.equals("href"), nextExpected < model.count,
+                model.portal.isURL(attribute.value, for: model.tenantID(at: nextExpected))
             {
                 if portalLinkCounts[nextExpected] < .max { portalLinkCounts[nextExpected] += 1 }
                 nextExpected += 1
@@ -125,8 +127,8 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     private func countOutOfOrder(_ tenantID: TenantID) {
         if positions == nil {
             var positions: [TenantID: Int] = [:]
-            positions.reserveCapacity(model.entries.count)
-            for (position, entry) in model.entries.enumerated() { positions[entry.tenantID] = position }
+            positions.reserveCapacity(model.count)
+            for position in 0..<model.count { positions[model.tenantID(at: position)] = position }
             self.positions = positions
         }
         if let position = positions?[tenantID] {
@@ -152,15 +154,16 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     func finish() -> [OutputProblem] {
         // A document that does not parse has no trustworthy links to audit.
         if parseFailed { return problems }
-        for (position, entry) in model.entries.enumerated() where portalLinkCounts[position] != 1 {
-            let url = model.portal.url(for: entry.tenantID)
+        for position in 0..<model.count where portalLinkCounts[position] != 1 {
+            let url = model.portal.url(for: model.tenantID(at: position))
+            let name = model.name(at: position)
             switch portalLinkCounts[position] {
             case 0:
-                report(line: 0, "the link \(url) for customer \(entry.name.quotedForDiagnostic) is missing")
+                report(line: 0, "the link \(url) for customer \(name.quotedForDiagnostic) is missing")
             case let count:
                 report(
                     line: 0,
-                    "the link \(url) for customer \(entry.name.quotedForDiagnostic) appears \(count == .max ? "\(count) or more" : "\(count)") times"
+                    "the link \(url) for customer \(name.quotedForDiagnostic) appears \(count == .max ? "\(count) or more" : "\(count)") times"
                 )
             }
         }
@@ -169,14 +172,14 @@ final class HTMLLinkAudit: XMLStreamDelegate {
                 line: 0,
                 "the document links to \(model.portal.url(for: tenantID)), which belongs to no customer in the index")
         }
-        for entry in model.entries {
-            for (kind, link) in zip(model.linkKinds, entry.links) {
+        for position in 0..<model.count where !model.linkKinds.isEmpty {
+            for (kind, link) in zip(model.linkKinds, model.links(at: position)) {
                 guard let link else { continue }
                 let count = extraLinkCounts[link] ?? 0
                 if count != 1 {
                     report(
                         line: 0,
-                        "the \(kind.title) link \(link) for customer \(entry.name.quotedForDiagnostic) appears \(count) times"
+                        "the \(kind.title) link \(link) for customer \(model.name(at: position).quotedForDiagnostic) appears \(count) times"
                     )
                 }
             }

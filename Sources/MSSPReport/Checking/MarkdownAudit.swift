@@ -51,7 +51,8 @@ final class MarkdownAudit {
     }
 
     /// The problems in `markdown` and the cells of every customer row as they read back (for tests).
-    static func readBack(_ markdown: String, against model: IndexModel) -> (problems: [OutputProblem], rows: [[String]]) {
+    static func readBack(_ markdown: String, against model: IndexModel) -> (problems: [OutputProblem], rows: [[String]])
+    {
         let audit = MarkdownAudit(model: model)
         audit.keepsReadBack = true
         guard let stream = cmarkdown_stream_create() else { return ([], []) }
@@ -97,7 +98,7 @@ final class MarkdownAudit {
             cellStart = rowText.count
         case CMARKDOWN_LINK where cellStart != nil:
             let isPortalLink =
-                rowIndex < model.entries.count && url.map { model.portal.isURL($0, for: model.entries[rowIndex].tenantID) } == true
+                rowIndex < model.count && url.map { model.portal.isURL($0, for: model.tenantID(at: rowIndex)) } == true
             rowLinks.append(
                 RowLink(href: isPortalLink ? nil : url.map { String(cString: $0) } ?? "", textStart: rowText.count))
         case CMARKDOWN_LINK:
@@ -154,12 +155,12 @@ final class MarkdownAudit {
 
     private func checkRow() {
         if keepsReadBack { readBack.append(cellRanges.map(cellString)) }
-        guard rowIndex < model.entries.count else {
-            report("the customer table has more rows than the \(model.entries.count) customers")
+        guard rowIndex < model.count else {
+            report("the customer table has more rows than the \(model.count) customers")
             return
         }
-        let name = model.entries[rowIndex].name
-        let tenantID = model.entries[rowIndex].tenantID
+        let name = model.name(at: rowIndex)
+        let tenantID = model.tenantID(at: rowIndex)
         let row = "row \(rowIndex + 1) of the customer table"
         var name8 = name
         name8.withUTF8 { nameBytes in
@@ -189,7 +190,7 @@ final class MarkdownAudit {
         }
         let others = rowLinks.compactMap(\.href)
         guard !others.isEmpty || !model.linkKinds.isEmpty else { return }
-        let expectedExtra = model.entries[rowIndex].links.compactMap { $0 }
+        let expectedExtra = model.links(at: rowIndex).compactMap { $0 }
         for url in expectedExtra where others.count(where: { $0 == url }) != 1 {
             report("\(row) should link once to \(url) but does \(others.count(where: { $0 == url })) times")
         }
@@ -202,8 +203,8 @@ final class MarkdownAudit {
     private func finish() -> [OutputProblem] {
         if tablesSeen == 0 {
             report("the Markdown renders no table of customers")
-        } else if rowIndex < model.entries.count {
-            report("the customer table has \(rowIndex) rows for \(model.entries.count) customers")
+        } else if rowIndex < model.count {
+            report("the customer table has \(rowIndex) rows for \(model.count) customers")
         }
         for topic in model.relatedTopics + [model.sourceArticle] where !seenURLs.contains(topic.url) {
             report("the link \(topic.title.quotedForDiagnostic) (\(topic.url)) is missing")

@@ -36,26 +36,26 @@ public struct IndexBuilder: Sendable {
 
     /// The model for these customers; `skippedCount` is the number of rows left out for errors.
     public func build(customers: [Customer], skippedCount: Int) -> IndexModel {
-        let groupValues: [String?] = customers.map { customer in
-            guard let groupBy, let value = customer.fieldValue(groupBy)?.trimmingWhitespace else { return nil }
-            return value.isEmpty ? nil : value
+        build(customers: CustomerList(customers), skippedCount: skippedCount)
+    }
+
+    /// The model for these customers; `skippedCount` is the number of rows left out for errors.
+    public func build(customers: CustomerList, skippedCount: Int) -> IndexModel {
+        let groupValues: [String?]
+        if let groupBy {
+            let key = ColumnRole.normalizedKey(groupBy)
+            groupValues = customers.indices.map { index in
+                let value = customers.otherFields(at: index).first { ColumnRole.normalizedKey($0.key) == key }?
+                    .field.value.trimmingWhitespace
+                return value?.isEmpty == false ? value : nil
+            }
+        } else {
+            groupValues = []
         }
         let order = Self.sortedOrder(customers, groupValues: groupValues)
-        let entries = customers.withUnsafeBufferPointer { customers in
-            order.map { index in
-                let tenantID = customers[index].tenantID
-                let domain = customers[index].domain
-                return IndexModel.Entry(
-                    name: customers[index].name,
-                    tenantID: tenantID,
-                    portalURL: portal.url(for: tenantID),
-                    domain: domain,
-                    links: linkKinds.isEmpty ? [] : linkKinds.map { $0.url(tenantID: tenantID, domain: domain) }
-                )
-            }
-        }
         var groups: [IndexModel.Group] = []
         if let groupBy {
+            let order = order.map { Int($0) }
             var anchors: Set<String> = []
             var start = 0
             while start < order.count {
@@ -70,19 +70,20 @@ public struct IndexBuilder: Sendable {
                 start = end
             }
         } else {
-            groups = [IndexModel.Group(title: "", anchor: "customers", range: 0..<entries.count)]
+            groups = [IndexModel.Group(title: "", anchor: "customers", range: 0..<order.count)]
         }
         return IndexModel(
             title: title,
             portal: portal,
             linkKinds: linkKinds,
-            entries: entries,
+            customers: customers,
+            order: order,
             groups: groups,
             isGrouped: groupBy != nil,
             relatedTopics: LinkCatalog.relatedTopics,
             sourceArticle: LinkCatalog.sourceArticle,
             accessNote: LinkCatalog.accessNote,
-            summary: .init(customerCount: entries.count, skippedCount: skippedCount),
+            summary: .init(customerCount: order.count, skippedCount: skippedCount),
             generatedOn: generatedOn
         )
     }
@@ -93,49 +94,61 @@ public struct IndexBuilder: Sendable {
     /// The keys live in one flat byte buffer and the sort moves 16-byte items that carry the first 8 key
     /// bytes, so most comparisons touch neither the heap nor reference counts (perf: sorting on an array of
     /// per-customer key arrays was the largest cost of the build at a million customers).
-    static func sortedOrder(_ customers: [Customer], groupValues: [String?]) -> [Int] {
+    static func sortedOrder(_ customers: CustomerList, groupValues: [String?]) -> [Int32] {
         var groupRanks = [Int32](repeating: .max, count: customers.count)
         if groupValues.contains(where: { $0 != nil }) {
             let distinct = Set(groupValues.compactMap { $0 }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let rank = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, Int32($0)) })
             for (index, value) in groupValues.enumerated() { if let value { groupRanks[index] = rank[value]! } }
         }
-        var keyBytes: [UInt8] = []
-        keyBytes.reserveCapacity(customers.count * 24)
-        var keyStarts = [Int](repeating: 0, count: customers.count + 1)
-        var items: [SortItem] = []
-        items.reserveCapacity(customers.count)
-        var lowercaser = Lowercaser()
-        for (index, customer) in customers.enumerated() {
-            let start = keyBytes.count
-            lowercaser.append(customer.name, to: &keyBytes)
-            keyStarts[index + 1] = keyBytes.count
-            var prefix: UInt64 = 0
-            for offset in 0..<8 {
-                let byte = start + offset < keyBytes.count ? keyBytes[start + offset] : 0
-                prefix = prefix << 8 | UInt64(byte)
+        return customers.withStorage { text, rows in
+            var keyBytes: [UInt8] = []
+            keyBytes.reserveCapacity(text.count)
+            var keyStarts = [Int](repeating: 0, count: rows.count + 1)
+            var items: [SortItem] = []
+            items.reserveCapacity(rows.count)
+            var lowercaser = Lowercaser()
+            for (index, row) in rows.enumerated() {
+                let start = keyBytes.count
+                lowercaser.append(row.name(in: text), to: &keyBytes)
+                keyStarts[index + 1] = keyBytes.count
+                var prefix: UInt64 = 0
+                for offset in 0..<8 {
+                    let byte = start + offset < keyBytes.count ? keyBytes[start + offset] : 0
+                    prefix = prefix << 8 | UInt64(byte)
+                }
+                items.append(SortItem(group: groupRanks[index], index: Int32(index), prefix: prefix))
             }
-            items.append(SortItem(group: groupRanks[index], index: Int32(index), prefix: prefix))
-        }
-        keyBytes.withUnsafeBufferPointer { keys in
-            customers.withUnsafeBufferPointer { customers in
-                items.sort { left, right in
-                    if left.group != right.group { return left.group < right.group }
-                    if left.prefix != right.prefix { return left.prefix < right.prefix }
-                    let (l, r) = (Int(left.index), Int(right.index))
-                    let (leftStart, rightStart) = (keyStarts[l], keyStarts[r])
-                    let (leftLength, rightLength) = (keyStarts[l + 1] - leftStart, keyStarts[r + 1] - rightStart)
-                    let order = memcmp(
-                        keys.baseAddress! + leftStart, keys.baseAddress! + rightStart, min(leftLength, rightLength))
-                    if order != 0 { return order < 0 }
-                    if leftLength != rightLength { return leftLength < rightLength }
-                    let (leftName, rightName) = (customers[l].name, customers[r].name)
-                    if leftName != rightName { return leftName.utf8.lexicographicallyPrecedes(rightName.utf8) }
-                    return customers[l].tenantID < customers[r].tenantID
+            keyBytes.withUnsafeBufferPointer { keys in
+                keyStarts.withUnsafeBufferPointer { keyStarts in
+                    items.sort { left, right in
+                        if left.group != right.group { return left.group < right.group }
+                        if left.prefix != right.prefix { return left.prefix < right.prefix }
+                        let (l, r) = (Int(left.index), Int(right.index))
+                        let order = Self.compare(
+                            keys.baseAddress! + keyStarts[l], keyStarts[l + 1] - keyStarts[l],
+                            keys.baseAddress! + keyStarts[r], keyStarts[r + 1] - keyStarts[r])
+                        if order != 0 { return order < 0 }
+                        let (leftName, rightName) = (rows[l].name(in: text), rows[r].name(in: text))
+                        let written = Self.compare(
+                            leftName.baseAddress!, leftName.count, rightName.baseAddress!, rightName.count)
+                        if written != 0 { return written < 0 }
+                        return rows[l].tenantID < rows[r].tenantID
+                    }
                 }
             }
+            return items.map(\.index)
         }
-        return items.map { Int($0.index) }
+    }
+
+    /// Compares two byte strings as `lexicographicallyPrecedes` does: -1, 0 or 1.
+    @inline(__always)
+    private static func compare(
+        _ left: UnsafePointer<UInt8>, _ leftCount: Int, _ right: UnsafePointer<UInt8>, _ rightCount: Int
+    ) -> Int {
+        let order = memcmp(left, right, min(leftCount, rightCount))
+        if order != 0 { return order < 0 ? -1 : 1 }
+        return leftCount == rightCount ? 0 : (leftCount < rightCount ? -1 : 1)
     }
 
     private struct SortItem {

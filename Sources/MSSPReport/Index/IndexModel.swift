@@ -6,8 +6,11 @@ public struct IndexModel: Sendable, Equatable {
     public var portal: LinkKind
     /// The extra link kinds (`--links`), in the order each entry's `links` lists them.
     public var linkKinds: [LinkKind]
-    /// The customers, sorted by group (with `--group-by`), name, then tenant ID: the order of the document.
-    public var entries: [Entry]
+    /// The customers, in input order.
+    public var customers: CustomerList
+    /// The order of the document: positions in `customers`, sorted by group (with `--group-by`), name, then
+    /// tenant ID.
+    public var order: [Int32]
     /// The groups of `--group-by`, in order, each a run of `entries`; one untitled group without it.
     public var groups: [Group]
     /// Whether the customers are grouped by a column.
@@ -23,6 +26,47 @@ public struct IndexModel: Sendable, Equatable {
     /// The generation date (`YYYY-MM-DD`, UTC), present only when `SOURCE_DATE_EPOCH` sets it, so that the
     /// same input gives the same bytes.
     public var generatedOn: String?
+
+    /// The customers in document order, each built when it is accessed (for tests and messages; the renderer
+    /// and the checks read `customers` directly).
+    public var entries: Entries { Entries(model: self) }
+
+    /// The number of customers in the index.
+    public var count: Int { order.count }
+
+    /// The tenant ID of the customer at `position` in the document.
+    func tenantID(at position: Int) -> TenantID {
+        customers.tenantID(at: Int(order[position]))
+    }
+
+    /// The name of the customer at `position` in the document.
+    func name(at position: Int) -> String {
+        customers.name(at: Int(order[position]))
+    }
+
+    /// The extra links (`--links`) of the customer at `position` in the document, in `linkKinds` order; `nil`
+    /// where the kind needs a domain the customer lacks.
+    func links(at position: Int) -> [String?] {
+        guard !linkKinds.isEmpty else { return [] }
+        let index = Int(order[position])
+        let (tenantID, domain) = (customers.tenantID(at: index), customers.domain(at: index))
+        return linkKinds.map { $0.url(tenantID: tenantID, domain: domain) }
+    }
+
+    /// The customers in document order.
+    public struct Entries: RandomAccessCollection, Sendable {
+        let model: IndexModel
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { model.order.count }
+
+        public subscript(position: Int) -> Entry {
+            let index = Int(model.order[position])
+            let tenantID = model.customers.tenantID(at: index)
+            return Entry(
+                name: model.customers.name(at: index), tenantID: tenantID, portalURL: model.portal.url(for: tenantID),
+                domain: model.customers.domain(at: index), links: model.links(at: position))
+        }
+    }
 
     /// One customer's row.
     public struct Entry: Sendable, Equatable {
@@ -47,7 +91,7 @@ public struct IndexModel: Sendable, Equatable {
         public var title: String
         /// A fragment identifier for the group's section.
         public var anchor: String
-        /// The group's customers, as positions in `entries`.
+        /// The group's customers, as positions in the document (`entries`, `order`).
         public var range: Range<Int>
     }
 

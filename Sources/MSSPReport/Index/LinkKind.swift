@@ -89,6 +89,19 @@ public struct LinkKind: Hashable, Sendable {
         }
     }
 
+    /// Calls `body` with the bytes of the link for `tenantID`, built on the stack.
+    func withURL<Result>(for tenantID: TenantID, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var prefix = prefix
+        var suffix = suffix
+        let (prefixLength, suffixLength) = (prefix.utf8.count, suffix.utf8.count)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: prefixLength + 36 + suffixLength) { buffer in
+            prefix.withUTF8 { _ = buffer.initialize(fromContentsOf: $0) }
+            tenantID.writeCanonical(to: buffer.baseAddress! + prefixLength)
+            suffix.withUTF8 { _ = buffer[(prefixLength + 36)...].initialize(fromContentsOf: $0) }
+            return body(UnsafeBufferPointer(buffer))
+        }
+    }
+
     /// Whether the NUL-terminated `url` is exactly the link for `tenantID`, compared byte by byte without
     /// building strings (the audit's fast path, once per customer).
     func isURL(_ url: UnsafePointer<CChar>, for tenantID: TenantID) -> Bool {

@@ -19,6 +19,12 @@ public struct CSVReader: Sendable {
     ///   - bytes: The file's contents.
     ///   - file: The name diagnostics use for this input.
     public func read(_ bytes: [UInt8], file: String) -> InputReadResult {
+        read(bytes, file: file, onRecord: nil)
+    }
+
+    /// Reads the records of one input, handing each to `onRecord` as soon as it is read instead of returning
+    /// them (so that a large input never has all its records in memory at once).
+    public func read(_ bytes: [UInt8], file: String, onRecord: ((CustomerRecord) -> Void)?) -> InputReadResult {
         guard let utf8 = TextDecoding.utf8Bytes(of: bytes) else {
             var result = InputReadResult()
             result.diagnostics.append(
@@ -29,7 +35,7 @@ public struct CSVReader: Sendable {
         }
         return utf8.withUnsafeBufferPointer { buffer in
             var parser = CSVParser(bytes: buffer, file: file, delimiter: delimiter)
-            return parser.readAll()
+            return parser.readAll(onRecord: onRecord)
         }
     }
 }
@@ -286,7 +292,7 @@ private struct CSVParser {
         SourceLocation(file: file, line: field.line, column: field.column)
     }
 
-    mutating func readAll() -> InputReadResult {
+    mutating func readAll(onRecord: ((CustomerRecord) -> Void)?) -> InputReadResult {
         var result = InputReadResult()
         var fields: [RawField] = []
         var header: [String] = []
@@ -325,7 +331,7 @@ private struct CSVParser {
         let domainColumn = mapping.columns[.domain]
         let roleColumns = Set(mapping.columns.values)
         // Rows are rarely shorter than 40 bytes; reserving avoids regrowing a large array of records.
-        result.records.reserveCapacity(min(bytes.count / 40, 4_000_000))
+        if onRecord == nil { result.records.reserveCapacity(min(bytes.count / 40, 4_000_000)) }
 
         var rowCount = 0
         rows: while true {
@@ -383,7 +389,7 @@ private struct CSVParser {
                 }
             }
             if valid {
-                result.records.append(record)
+                if let onRecord { onRecord(record) } else { result.records.append(record) }
             } else {
                 result.droppedRowCount += 1
             }

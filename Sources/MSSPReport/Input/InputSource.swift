@@ -20,6 +20,13 @@ public struct InputSource: Hashable, Sendable {
     /// The name diagnostics use.
     public var displayName: String { isStandardInput ? "<stdin>" : path }
 
+    /// The size of the input if it is a regular file (0 otherwise), to reserve memory for what it holds.
+    var sizeHint: Int {
+        var status = stat()
+        guard !isStandardInput, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return 0 }
+        return min(Int(status.st_size), InputLimits.maximumInputBytes)
+    }
+
     /// What reading the raw input gave: its bytes, or the error that stopped it at a limit.
     enum RawInput {
         case bytes([UInt8])
@@ -130,6 +137,14 @@ public struct InputSource: Hashable, Sendable {
 
     /// Reads and parses the input in the given format, or the format its name or content suggests.
     public func read(format: InputFormat? = nil, delimiter: UInt8? = nil) throws(ReportFailure) -> InputReadResult {
+        try read(format: format, delimiter: delimiter, onRecord: nil)
+    }
+
+    /// Reads and parses the input, handing each record to `onRecord` instead of returning them: CSV as each
+    /// row is read, JSON once the whole document has been parsed.
+    public func read(
+        format: InputFormat? = nil, delimiter: UInt8? = nil, onRecord: ((CustomerRecord) -> Void)?
+    ) throws(ReportFailure) -> InputReadResult {
         let bytes: [UInt8]
         switch try readBytes() {
         case .bytes(let read): bytes = read
@@ -139,8 +154,15 @@ public struct InputSource: Hashable, Sendable {
             return result
         }
         switch format ?? InputFormat.fromExtension(of: path) ?? InputFormat.sniff(bytes) {
-        case .csv: return CSVReader(delimiter: delimiter).read(bytes, file: displayName)
-        case .json, .ndjson: return JSONReader().read(bytes, file: displayName)
+        case .csv:
+            return CSVReader(delimiter: delimiter).read(bytes, file: displayName, onRecord: onRecord)
+        case .json, .ndjson:
+            var result = JSONReader().read(bytes, file: displayName)
+            if let onRecord {
+                for record in result.records { onRecord(record) }
+                result.records = []
+            }
+            return result
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Runs a producer of chunks on a thread of its own and hands each chunk to a consumer on the calling
-/// thread, through a short queue: rendering (and writing) on one core, checking on the other, with a few
-/// chunks in flight, so that memory stays flat however large the document.
+/// thread, through a short queue: reading on one core and validating on the other; rendering (and writing) on
+/// one core and checking on the other. A few chunks are in flight, so memory stays flat however large the
+/// input or the document.
 enum ChunkPipeline {
     /// How long each side was busy, for `--timings`.
     struct Timings {
@@ -18,16 +19,16 @@ enum ChunkPipeline {
     /// Runs `produce` on another thread; each chunk it emits (emit returns `false` when the consumer wants no
     /// more) reaches `consume` here, in order. `consume` returns `false` to stop the producer early. Returns when
     /// both are done.
-    static func run(
-        produce: @escaping @Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Bool) -> Void,
-        consume: (UnsafeRawBufferPointer) -> Bool
+    static func run<Chunk: Sendable>(
+        produce: @escaping @Sendable (_ emit: @escaping (Chunk) -> Bool) -> Void,
+        consume: (Chunk) -> Bool
     ) -> Timings {
-        let queue = ChunkQueue(limit: queueLength)
+        let queue = ChunkQueue<Chunk>(limit: queueLength)
         let finished = DispatchSemaphore(value: 0)
         let producerSeconds = ProducerClock()
         let thread = Thread {
             let start = DispatchTime.now().uptimeNanoseconds
-            produce { chunk in queue.put(Array(chunk)) }
+            produce { chunk in queue.put(chunk) }
             queue.close()
             producerSeconds.seconds =
                 Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 - queue.producerWaitSeconds
@@ -40,7 +41,7 @@ enum ChunkPipeline {
         while let chunk = queue.take() {
             guard wanted else { continue }
             let start = DispatchTime.now().uptimeNanoseconds
-            wanted = chunk.withUnsafeBytes { consume($0) }
+            wanted = consume(chunk)
             timings.consumer += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             if !wanted { queue.cancel() }
         }
@@ -56,9 +57,9 @@ private final class ProducerClock: @unchecked Sendable {
 }
 
 /// A bounded queue of chunks between one producer and one consumer.
-private final class ChunkQueue: @unchecked Sendable {
+private final class ChunkQueue<Chunk: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var chunks: [[UInt8]] = []
+    private var chunks: [Chunk] = []
     private var isClosed = false
     private var isCancelled = false
     private let limit: Int
@@ -70,7 +71,7 @@ private final class ChunkQueue: @unchecked Sendable {
     }
 
     /// Adds a chunk, waiting for room; `false` when the consumer has cancelled.
-    func put(_ chunk: [UInt8]) -> Bool {
+    func put(_ chunk: Chunk) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         if chunks.count >= limit, !isCancelled {
@@ -85,7 +86,7 @@ private final class ChunkQueue: @unchecked Sendable {
     }
 
     /// The next chunk, waiting for one; `nil` once the producer has closed the queue and it is empty.
-    func take() -> [UInt8]? {
+    func take() -> Chunk? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty, !isClosed { condition.wait() }

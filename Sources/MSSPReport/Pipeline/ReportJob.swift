@@ -2,6 +2,8 @@ import Dispatch
 
 /// One run of the pipeline: read → validate → build → render → check → write.
 ///
+/// Read and validate run together on both cores, as do render (with write) and check.
+///
 /// Bad data becomes diagnostics; failures of the run stop it and are returned in the outcome. Nothing is
 /// written unless every earlier stage succeeded.
 public struct ReportJob: Sendable {
@@ -12,6 +14,9 @@ public struct ReportJob: Sendable {
     public init(options: ReportOptions) {
         self.options = options
     }
+
+    /// Records handed from the reading thread to validation at a time.
+    private static let batchSize = 4096
 
     /// Runs the job.
     public func run() -> ReportOutcome {
@@ -45,15 +50,15 @@ public struct ReportJob: Sendable {
     }
 
     /// One warning per customer without a domain when a requested link kind needs one.
-    private func missingDomainWarnings(_ customers: [Customer]) -> [Diagnostic] {
+    private func missingDomainWarnings(_ customers: CustomerList) -> [Diagnostic] {
         let needingDomain = options.linkKinds.filter { $0.identifier == .domain }
         guard !needingDomain.isEmpty else { return [] }
         let titles = needingDomain.map(\.title).joined(separator: " and ")
-        return customers.filter { $0.domain == nil }.map { customer in
+        return customers.indices.filter { !customers.hasDomain(at: $0) }.map { position in
             .warning(
                 .missingDomain,
-                "customer \(customer.name.quotedForDiagnostic) has no domain, so the index has no \(titles) link for it",
-                at: customer.location)
+                "customer \(customers.name(at: position).quotedForDiagnostic) has no domain, so the index has no \(titles) link for it",
+                at: customers.location(at: position))
         }
     }
 
@@ -106,26 +111,76 @@ public struct ReportJob: Sendable {
         }
     }
 
-    /// Reads every input and validates the records, collecting every diagnostic before stopping for data
-    /// errors, so that one run shows every problem.
-    private func readAndValidate(into outcome: inout ReportOutcome) throws(ReportFailure) -> [Customer] {
-        options.progress?(.read, 0)
-        let read = try outcome.timings.measure(.read) { () throws(ReportFailure) in
-            var read = InputReadResult()
-            for input in options.inputs {
-                read.append(try input.read(format: options.inputFormat, delimiter: options.delimiter))
-            }
-            return read
-        }
-        outcome.diagnostics += read.diagnostics
-        outcome.recordCount = read.records.count + read.droppedRowCount
+    /// What the reading thread hands to validation.
+    private enum ReadEvent: Sendable {
+        /// The next records, in input order.
+        case records([CustomerRecord])
+        /// An input has been read: its diagnostics and dropped rows (its records came before).
+        case finished(InputReadResult)
+        /// An input could not be read; nothing after it is read.
+        case failed(ReportFailure)
+    }
 
+    /// Reads every input on one thread while the records are validated on this one, collecting every
+    /// diagnostic before stopping for data errors, so that one run shows every problem. No list of all the
+    /// records is kept: each batch is validated and let go.
+    private func readAndValidate(into outcome: inout ReportOutcome) throws(ReportFailure) -> CustomerList {
+        options.progress?(.read, 0)
+        var run = CustomerValidator.Run()
+        // Each row is at least a tenant ID long; the names and domains are part of the input. Room reserved
+        // and not used is never touched.
+        let inputBytes = options.inputs.reduce(0) { $0 + $1.sizeHint }
+        run.reserveCapacity(records: inputBytes / 36, inputBytes: inputBytes)
+        let (inputs, format, delimiter) = (options.inputs, options.inputFormat, options.delimiter)
+        var read = InputReadResult()
+        var failure: ReportFailure?
+        var validateSeconds = 0.0
+        let timings = ChunkPipeline.run(
+            produce: { (emit: @escaping (ReadEvent) -> Bool) in
+                var batch: [CustomerRecord] = []
+                batch.reserveCapacity(Self.batchSize)
+                for input in inputs {
+                    do throws(ReportFailure) {
+                        let result = try input.read(format: format, delimiter: delimiter) { record in
+                            batch.append(record)
+                            if batch.count == Self.batchSize {
+                                _ = emit(.records(batch))
+                                batch.removeAll(keepingCapacity: true)
+                            }
+                        }
+                        if !batch.isEmpty { _ = emit(.records(batch)) }
+                        batch.removeAll(keepingCapacity: true)
+                        _ = emit(.finished(result))
+                    } catch {
+                        _ = emit(.failed(error))
+                        return
+                    }
+                }
+            },
+            consume: { (event: ReadEvent) in
+                switch event {
+                case .records(let records):
+                    for record in records { run.add(record) }
+                case .finished(let result):
+                    read.append(result)
+                case .failed(let error):
+                    failure = error
+                    return false
+                }
+                return true
+            })
+        validateSeconds = timings.consumer
+        if let failure { throw failure }
+        outcome.timings.record(.read, seconds: timings.producer)
+        outcome.timings.record(.validate, seconds: validateSeconds)
+        let validation = run.result
+        outcome.diagnostics += read.diagnostics
+        outcome.recordCount = validation.recordCount + read.droppedRowCount
         options.progress?(.validate, outcome.recordCount)
-        let validation = outcome.timings.measure(.validate) { CustomerValidator().validate(read.records) }
         outcome.diagnostics += validation.diagnostics
         outcome.diagnostics += missingDomainWarnings(validation.customers)
         if let column = options.groupBy, !validation.customers.isEmpty,
-            !validation.customers.contains(where: { $0.fieldValue(column) != nil })
+            !validation.customers.indices.contains(where: { validation.customers[$0].fieldValue(column) != nil })
         {
             outcome.diagnostics.append(
                 .warning(
@@ -150,7 +205,7 @@ public struct ReportJob: Sendable {
     /// thread renders each chunk and writes it to the temporary file, this thread checks it; the file is put in
     /// place only if the whole document passes.
     private func buildRenderCheckAndWrite(
-        _ customers: consuming [Customer],
+        _ customers: consuming CustomerList,
         template: CompiledTemplate,
         into outcome: inout ReportOutcome
     ) throws(ReportFailure) {
@@ -177,10 +232,10 @@ public struct ReportJob: Sendable {
                         let start = DispatchTime.now().uptimeNanoseconds
                         let written = output.write(chunk)
                         writeClock.seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                        return written && emit(chunk)
+                        return written && emit(Array(chunk))
                     }
                 },
-                consume: { chunk in check.feed(chunk) })
+                consume: { (chunk: [UInt8]) in chunk.withUnsafeBytes { check.feed($0) } })
             let problems = timings.measure(.check) { check.finish() }
             timings.record(.check, seconds: pipeline.consumer)
             timings.record(.render, seconds: max(0, pipeline.producer - writeClock.seconds))

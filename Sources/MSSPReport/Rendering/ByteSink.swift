@@ -93,6 +93,15 @@ extension Escaping {
         }
     }
 
+    /// Appends the UTF-8 text `bytes` to `sink`, escaped.
+    func append(_ bytes: UnsafeBufferPointer<UInt8>, to sink: ByteSink) {
+        switch self {
+        case .none: sink.append(UnsafeRawBufferPointer(bytes))
+        case .xhtml: Self.appendXHTML(bytes, to: sink)
+        case .markdown: Self.appendMarkdown(bytes, to: sink)
+        }
+    }
+
     /// The escaped text, for tests and small values.
     func escape(_ text: String) -> String {
         var result: [UInt8] = []

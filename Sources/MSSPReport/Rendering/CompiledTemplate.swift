@@ -208,10 +208,12 @@ struct TemplateRenderer {
     let data: TemplateData
 
     /// Renders the whole document into `sink` (and flushes it), stopping early if the sink is stopped.
-    func render(into sink: ByteSink) {
-        var stack: [TemplateValue] = [.object(.index)]
-        stack.reserveCapacity(16)
-        run(template.operations, stack: &stack, sink: sink)
+    static func render(_ template: CompiledTemplate, _ model: IndexModel, into sink: ByteSink) {
+        TemplateData.with(model) { data in
+            var stack: [TemplateValue] = [.object(.index)]
+            stack.reserveCapacity(16)
+            TemplateRenderer(template: template, data: data).run(template.operations, stack: &stack, sink: sink)
+        }
         sink.flush()
     }
 
@@ -263,6 +265,10 @@ struct TemplateRenderer {
         switch value {
         case .text(let text):
             escaping.append(text, to: sink)
+        case .bytes(let bytes):
+            escaping.append(bytes, to: sink)
+        case .portalURL(let tenantID):
+            data.model.portal.withURL(for: tenantID) { escaping.append($0, to: sink) }
         case .number(let number):
             sink.append(decimal: number)
         case .flag(let flag):

@@ -31,6 +31,6 @@ public struct IndexRenderer: Sendable {
         deliver: @escaping (UnsafeRawBufferPointer) -> Bool
     ) {
         let sink = ByteSink(chunkSize: chunkSize, deliver: deliver)
-        TemplateRenderer(template: template, data: TemplateData(model: model)).render(into: sink)
+        TemplateRenderer.render(template, model, into: sink)
     }
 }

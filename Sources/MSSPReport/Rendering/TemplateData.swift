@@ -30,6 +30,10 @@ enum TemplateList: Sendable {
 enum TemplateValue {
     case missing
     case text(String)
+    /// Text in the customer list's buffer (names and domains, without building a string).
+    case bytes(UnsafeBufferPointer<UInt8>)
+    /// The portal link of a tenant, written without building a string.
+    case portalURL(TenantID)
     case number(Int)
     case flag(Bool)
     /// A tenant ID, written in its canonical form without building a string.
@@ -45,6 +49,8 @@ enum TemplateValue {
         switch self {
         case .missing: false
         case .text(let text): !text.isEmpty
+        case .bytes(let bytes): !bytes.isEmpty
+        case .portalURL: true
         case .number(let number): number != 0
         case .flag(let flag): flag
         case .tenantID, .anchor, .object, .list: true
@@ -53,13 +59,25 @@ enum TemplateValue {
 }
 
 /// The index model as templates see it.
-struct TemplateData: Sendable {
+struct TemplateData {
     let model: IndexModel
     let hasDomains: Bool
+    /// The customer list's storage, valid while `withStorage` runs.
+    private let text: UnsafeBufferPointer<UInt8>
+    private let rows: UnsafeBufferPointer<CustomerList.Row>
 
-    init(model: IndexModel) {
+    /// Calls `body` with the data of `model`.
+    static func with<Result>(_ model: IndexModel, _ body: (TemplateData) -> Result) -> Result {
+        model.customers.withStorage { text, rows in
+            body(TemplateData(model: model, text: text, rows: rows))
+        }
+    }
+
+    private init(model: IndexModel, text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>) {
         self.model = model
-        hasDomains = model.entries.contains { $0.domain != nil }
+        self.text = text
+        self.rows = rows
+        hasDomains = rows.contains { $0.domainLength >= 0 }
     }
 
     /// The value of `key` in `frame`; `.missing` where the frame has no such variable.
@@ -68,7 +86,9 @@ struct TemplateData: Sendable {
         case .customer(let index):
             return customerValue(key, index)
         case .entryLink(let customer, let kind):
-            let url = model.entries[customer].links[kind]
+            let row = rows[Int(model.order[customer])]
+            let domain = row.domain(in: text).map { String(decoding: $0, as: UTF8.self) }
+            let url = model.linkKinds[kind].url(tenantID: row.tenantID, domain: domain)
             switch key {
             case .title: return .text(model.linkKinds[kind].title)
             case .url: return url.map(TemplateValue.text) ?? .missing
@@ -80,7 +100,7 @@ struct TemplateData: Sendable {
             case .title: return .text(model.title)
             case .portal: return .object(.portal)
             case .linkKinds: return .list(.linkKinds)
-            case .customers: return .list(.customers(0..<model.entries.count))
+            case .customers: return .list(.customers(0..<model.order.count))
             case .relatedTopics: return .list(.relatedTopics)
             case .sourceArticle: return .object(.sourceArticle)
             case .accessNote: return .text(model.accessNote)
@@ -119,15 +139,18 @@ struct TemplateData: Sendable {
         }
     }
 
-    private func customerValue(_ key: TemplateKey, _ index: Int) -> TemplateValue {
+    /// A value of the customer at `position` in the document.
+    @inline(__always)
+    private func customerValue(_ key: TemplateKey, _ position: Int) -> TemplateValue {
+        let row = rows[Int(model.order[position])]
         switch key {
-        case .name: .text(model.entries[index].name)
-        case .tenantId: .tenantID(model.entries[index].tenantID)
-        case .portalUrl: .text(model.entries[index].portalURL)
-        case .anchor: .anchor(model.entries[index].tenantID)
-        case .domain: model.entries[index].domain.map(TemplateValue.text) ?? .missing
-        case .links: .list(.entryLinks(customer: index))
-        default: .missing
+        case .name: return .bytes(row.name(in: text))
+        case .tenantId: return .tenantID(row.tenantID)
+        case .portalUrl: return .portalURL(row.tenantID)
+        case .anchor: return .anchor(row.tenantID)
+        case .domain: return row.domain(in: text).map(TemplateValue.bytes) ?? .missing
+        case .links: return .list(.entryLinks(customer: position))
+        default: return .missing
         }
     }
 

@@ -14,56 +14,82 @@ public struct CustomerValidator: Sendable {
     /// What validation produced.
     public struct Result: Sendable {
         /// The valid customers, in input order.
-        public var customers: [Customer] = []
+        public var customers = CustomerList()
         /// Every problem found.
         public var diagnostics: [Diagnostic] = []
         /// Records that had at least one error and were left out.
         public var invalidRecordCount = 0
+        /// Records validated.
+        public var recordCount = 0
     }
 
     /// Validates all records of all inputs together, so that duplicates are found across files.
     public func validate(_ records: [CustomerRecord]) -> Result {
-        var result = Result()
-        result.customers.reserveCapacity(records.count)
-        // The first record of each tenant ID and of each name, as positions in `records`: the look-ups hold
-        // no strings, and the text of the first record is read back only when a duplicate is found.
-        var firstByTenant: [TenantID: Int] = [:]
-        var firstByName = NameIndex()
-        firstByTenant.reserveCapacity(records.count)
-        firstByName.reserveCapacity(records.count)
+        var run = Run()
+        for record in records { run.add(record) }
+        return run.result
+    }
 
-        for (position, record) in records.enumerated() {
+    /// A validation fed one record at a time, as the inputs are read: no list of all records is kept.
+    public struct Run: Sendable {
+        /// What has been found so far.
+        public private(set) var result = Result()
+        // The first customer of each tenant ID (with where its tenant ID was written) and of each name, as
+        // positions in `result.customers`: the look-ups hold no strings.
+        private var firstByTenant: [TenantID: FirstTenant] = [:]
+        private var firstByName = NameIndex()
+        private let validator = CustomerValidator()
+
+        private struct FirstTenant: Sendable {
+            var position: Int32
+            var line: Int32
+            var column: Int32
+        }
+
+        /// Starts a validation.
+        public init() {}
+
+        /// Reserves room for about `count` records of `bytes` input bytes in all.
+        public mutating func reserveCapacity(records count: Int, inputBytes bytes: Int) {
+            result.customers.reserveCapacity(customers: count, textBytes: bytes)
+            firstByTenant.reserveCapacity(count)
+            firstByName.reserveCapacity(count)
+        }
+
+        /// Validates the next record.
+        public mutating func add(_ record: CustomerRecord) {
+            result.recordCount += 1
             var errors: [Diagnostic] = []
             var warnings: [Diagnostic] = []
-            let name = validateName(record, errors: &errors)
-            let tenantID = validateTenantID(record, errors: &errors, warnings: &warnings)
-            let domain = validateDomain(record, warnings: &warnings)
+            let name = validator.validateName(record, errors: &errors)
+            let tenantID = validator.validateTenantID(record, errors: &errors, warnings: &warnings)
+            let domain = validator.validateDomain(record, warnings: &warnings)
 
             if let tenantID, let name, errors.isEmpty {
                 let location = record.tenantID?.location ?? record.location
-                if let firstPosition = firstByTenant[tenantID] {
-                    let first = records[firstPosition]
-                    let firstLocation = first.tenantID?.location ?? first.location
-                    let firstName = first.name?.value.trimmingWhitespace ?? ""
+                if let first = firstByTenant[tenantID] {
+                    let position = Int(first.position)
+                    let firstLocation = SourceLocation(
+                        file: result.customers.location(at: position).file, line: Int(first.line),
+                        column: Int(first.column))
                     let written = record.tenantID?.value.trimmingWhitespace ?? tenantID.description
                     errors.append(
                         .error(
                             .duplicateTenantID,
-                            "tenant ID \(written.quotedForDiagnostic) is listed twice: \(tenantID) is already at \(firstLocation) for customer \(firstName.quotedForDiagnostic)",
+                            "tenant ID \(written.quotedForDiagnostic) is listed twice: \(tenantID) is already at \(firstLocation) for customer \(result.customers.name(at: position).quotedForDiagnostic)",
                             at: location))
                 } else {
-                    firstByTenant[tenantID] = position
-                    let firstPosition = firstByName.firstPosition(of: name, at: position) {
-                        records[$0].name?.value.trimmingWhitespace ?? ""
-                    }
-                    if let firstPosition {
-                        let first = records[firstPosition]
-                        let firstTenantID = first.tenantID.flatMap { TenantID.parse($0.value)?.id }
-                        if let firstTenantID, firstTenantID != tenantID {
+                    let position = result.customers.count
+                    firstByTenant[tenantID] = FirstTenant(
+                        position: Int32(position), line: Int32(clamping: location.line),
+                        column: Int32(clamping: location.column))
+                    if let firstPosition = firstByName.firstPosition(of: name, at: position, in: result.customers) {
+                        let firstTenantID = result.customers.tenantID(at: firstPosition)
+                        if firstTenantID != tenantID {
                             warnings.append(
                                 .warning(
                                     .nameWithSeveralTenantIDs,
-                                    "customer \(name.quotedForDiagnostic) also appears at \(first.location) with another tenant ID (\(firstTenantID))",
+                                    "customer \(name.quotedForDiagnostic) also appears at \(result.customers.location(at: firstPosition)) with another tenant ID (\(firstTenantID))",
                                     at: record.name?.location ?? record.location))
                         }
                     }
@@ -74,17 +100,15 @@ public struct CustomerValidator: Sendable {
             if !warnings.isEmpty { result.diagnostics += warnings }
             if let name, let tenantID, errors.isEmpty {
                 result.customers.append(
-                    Customer(
-                        name: name, tenantID: tenantID, domain: domain, otherFields: record.otherFields,
-                        location: record.location))
+                    name: name, tenantID: tenantID, domain: domain, otherFields: record.otherFields,
+                    location: record.location)
             } else {
                 result.invalidRecordCount += 1
             }
         }
-        return result
     }
 
-    private func validateName(_ record: CustomerRecord, errors: inout [Diagnostic]) -> String? {
+    fileprivate func validateName(_ record: CustomerRecord, errors: inout [Diagnostic]) -> String? {
         guard let field = record.name else {
             errors.append(.error(.missingName, "the customer has no name", at: record.location))
             return nil
@@ -118,7 +142,7 @@ public struct CustomerValidator: Sendable {
         return name
     }
 
-    private func validateTenantID(
+    fileprivate func validateTenantID(
         _ record: CustomerRecord, errors: inout [Diagnostic], warnings: inout [Diagnostic]
     )
         -> TenantID?
@@ -177,7 +201,7 @@ public struct CustomerValidator: Sendable {
         return id
     }
 
-    private func validateDomain(_ record: CustomerRecord, warnings: inout [Diagnostic]) -> String? {
+    fileprivate func validateDomain(_ record: CustomerRecord, warnings: inout [Diagnostic]) -> String? {
         guard let field = record.domain else { return nil }
         let trimmed = field.value.trimmingWhitespace
         let domain =
@@ -212,8 +236,8 @@ struct NameIndex {
     }
 
     /// The position recorded for a name equal to `name` ignoring case, or `nil` after recording `position`
-    /// for it. `nameAt` gives the name at a recorded position.
-    mutating func firstPosition(of name: String, at position: Int, nameAt: (Int) -> String) -> Int? {
+    /// for it. Positions are those of `customers`.
+    mutating func firstPosition(of name: String, at position: Int, in customers: CustomerList) -> Int? {
         key.removeAll(keepingCapacity: true)
         lowercaser.append(name, to: &key)
         var hasher = Hasher()
@@ -224,7 +248,7 @@ struct NameIndex {
             return nil
         }
         candidateKey.removeAll(keepingCapacity: true)
-        lowercaser.append(nameAt(candidate), to: &candidateKey)
+        lowercaser.append(customers.name(at: candidate), to: &candidateKey)
         if candidateKey == key { return candidate }
         if let first = collided[NameKey(bytes: key)] { return first }
         collided[NameKey(bytes: key)] = position
@@ -244,14 +268,19 @@ struct Lowercaser {
     /// Appends the lowercased bytes of `text` to `bytes`.
     mutating func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        let isASCII = text.withUTF8 { utf8 in
-            guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        text.withUTF8 { append($0, to: &bytes) }
+    }
+
+    /// Appends the lowercased bytes of the UTF-8 text `utf8` to `bytes`.
+    mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        if utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in utf8 { bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) }
-            return true
+            return
         }
-        if isASCII { return }
         if table.isEmpty { table = [UInt32](repeating: 0, count: 0x10000) }
-        for scalar in text.unicodeScalars {
+        var iterator = utf8.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
             let value = scalar.value
             if value < 0x80 {
                 bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
