@@ -36,15 +36,11 @@ public struct CustomerValidator: Sendable {
         public private(set) var result = Result()
         // The first customer of each tenant ID (with where its tenant ID was written) and of each name, as
         // positions in `result.customers`: the look-ups hold no strings.
-        private var firstByTenant: [TenantID: FirstTenant] = [:]
+        private var firstByTenant = PositionTable()
         private var firstByName = NameIndex()
+        /// Where each customer's tenant ID is written (line, column), by position: cited by a duplicate.
+        private var tenantLocations: [(line: Int32, column: Int32)] = []
         private let validator = CustomerValidator()
-
-        private struct FirstTenant: Sendable {
-            var position: Int32
-            var line: Int32
-            var column: Int32
-        }
 
         /// Starts a validation.
         public init() {}
@@ -52,8 +48,7 @@ public struct CustomerValidator: Sendable {
         /// Reserves room for about `count` records of `bytes` input bytes in all.
         public mutating func reserveCapacity(records count: Int, inputBytes bytes: Int) {
             result.customers.reserveCapacity(customers: count, textBytes: bytes)
-            firstByTenant.reserveCapacity(count)
-            firstByName.reserveCapacity(count)
+            tenantLocations.reserveCapacity(count)
         }
 
         /// Validates the next record.
@@ -67,22 +62,26 @@ public struct CustomerValidator: Sendable {
 
             if let tenantID, let name, errors.isEmpty {
                 let location = record.tenantID?.location ?? record.location
-                if let first = firstByTenant[tenantID] {
-                    let position = Int(first.position)
+                let position = result.customers.count
+                var hasher = Hasher()
+                hasher.combine(tenantID)
+                let tenantHash = UInt32(truncatingIfNeeded: hasher.finalize())
+                let first = firstByTenant.find(hash: tenantHash) { result.customers.tenantID(at: Int($0)) == tenantID }
+                if let first {
+                    let firstPosition = Int(first)
+                    let (line, column) = tenantLocations[firstPosition]
                     let firstLocation = SourceLocation(
-                        file: result.customers.location(at: position).file, line: Int(first.line),
-                        column: Int(first.column))
+                        file: result.customers.location(at: firstPosition).file, line: Int(line),
+                        column: Int(column))
                     let written = record.tenantID?.value.trimmingWhitespace ?? tenantID.description
                     errors.append(
                         .error(
                             .duplicateTenantID,
-                            "tenant ID \(written.quotedForDiagnostic) is listed twice: \(tenantID) is already at \(firstLocation) for customer \(result.customers.name(at: position).quotedForDiagnostic)",
+                            "tenant ID \(written.quotedForDiagnostic) is listed twice: \(tenantID) is already at \(firstLocation) for customer \(result.customers.name(at: firstPosition).quotedForDiagnostic)",
                             at: location))
                 } else {
-                    let position = result.customers.count
-                    firstByTenant[tenantID] = FirstTenant(
-                        position: Int32(position), line: Int32(clamping: location.line),
-                        column: Int32(clamping: location.column))
+                    firstByTenant.insert(hash: tenantHash, position: Int32(position))
+                    tenantLocations.append((Int32(clamping: location.line), Int32(clamping: location.column)))
                     if let firstPosition = firstByName.firstPosition(of: name, at: position, in: result.customers) {
                         let firstTenantID = result.customers.tenantID(at: firstPosition)
                         if firstTenantID != tenantID {
@@ -225,15 +224,10 @@ public struct CustomerValidator: Sendable {
 /// bytes, so that no key is stored per name; a hit is confirmed by comparing the two names, and the (all but
 /// impossible) names whose hashes collide go to an exact table.
 struct NameIndex {
-    private var byHash: [UInt64: Int] = [:]
-    private var collided: [NameKey: Int] = [:]
+    private var table = PositionTable()
     private var lowercaser = Lowercaser()
     private var key: [UInt8] = []
     private var candidateKey: [UInt8] = []
-
-    mutating func reserveCapacity(_ count: Int) {
-        byHash.reserveCapacity(count)
-    }
 
     /// The position recorded for a name equal to `name` ignoring case, or `nil` after recording `position`
     /// for it. Positions are those of `customers`.
@@ -242,16 +236,23 @@ struct NameIndex {
         lowercaser.append(name, to: &key)
         var hasher = Hasher()
         key.withUnsafeBytes { hasher.combine(bytes: $0) }
-        let hash = UInt64(bitPattern: Int64(hasher.finalize()))
-        guard let candidate = byHash[hash] else {
-            byHash[hash] = position
-            return nil
+        let hash = UInt32(truncatingIfNeeded: hasher.finalize())
+        // The comparison lowercases the candidate with this index's own lowercaser and scratch buffer, moved
+        // out for the call (a copy would duplicate the lowercaser's table).
+        var lowercaser = Lowercaser()
+        var candidateKey: [UInt8] = []
+        swap(&lowercaser, &self.lowercaser)
+        swap(&candidateKey, &self.candidateKey)
+        let key = self.key
+        let first = table.find(hash: hash) { candidate in
+            candidateKey.removeAll(keepingCapacity: true)
+            lowercaser.append(customers.name(at: Int(candidate)), to: &candidateKey)
+            return candidateKey == key
         }
-        candidateKey.removeAll(keepingCapacity: true)
-        lowercaser.append(customers.name(at: candidate), to: &candidateKey)
-        if candidateKey == key { return candidate }
-        if let first = collided[NameKey(bytes: key)] { return first }
-        collided[NameKey(bytes: key)] = position
+        swap(&lowercaser, &self.lowercaser)
+        swap(&candidateKey, &self.candidateKey)
+        if let first { return Int(first) }
+        table.insert(hash: hash, position: Int32(position))
         return nil
     }
 }
