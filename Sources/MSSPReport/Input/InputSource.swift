@@ -143,7 +143,7 @@ public struct InputSource: Hashable, Sendable {
     /// Reads and parses the input, handing each record to `onRecord` instead of returning them: CSV as each
     /// row is read, JSON once the whole document has been parsed.
     public func read(
-        format: InputFormat? = nil, delimiter: UInt8? = nil, onRecord: ((CustomerRecord) -> Void)?
+        format: InputFormat? = nil, delimiter: UInt8? = nil, onRecord: ((consuming CustomerRecord) -> Void)?
     ) throws(ReportFailure) -> InputReadResult {
         let bytes: [UInt8]
         switch try readBytes() {

@@ -141,7 +141,8 @@ public struct ReportJob: Sendable {
                 batch.reserveCapacity(Self.batchSize)
                 for input in inputs {
                     do throws(ReportFailure) {
-                        let result = try input.read(format: format, delimiter: delimiter) { record in
+                        let result = try input.read(format: format, delimiter: delimiter) {
+                            (record: consuming CustomerRecord) in
                             batch.append(record)
                             if batch.count == Self.batchSize {
                                 _ = emit(.records(batch))
@@ -160,7 +161,7 @@ public struct ReportJob: Sendable {
             consume: { (event: ReadEvent) in
                 switch event {
                 case .records(let records):
-                    for record in records { run.add(record) }
+                    for index in records.indices { run.add(records[index]) }
                 case .finished(let result):
                     read.append(result)
                 case .failed(let error):

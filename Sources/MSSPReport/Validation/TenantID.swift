@@ -31,17 +31,25 @@ public struct TenantID: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Parses a tenant ID written in any accepted form, ignoring surrounding whitespace.
     /// - Returns: The ID and the form it was written in, or `nil` when the text is not a GUID.
     public static func parse(_ text: String) -> (id: TenantID, form: Form)? {
-        var utf8 = Substring(text).utf8[...]
-        while let first = utf8.first, isWhitespace(first) { utf8 = utf8.dropFirst() }
-        while let last = utf8.last, isWhitespace(last) { utf8 = utf8.dropLast() }
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// Parses UTF-8 bytes, as `parse(_:)` does a string.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (id: TenantID, form: Form)? {
+        var start = 0
+        var end = bytes.count
+        while start < end, isWhitespace(bytes[start]) { start += 1 }
+        while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
         var form = Form.hyphenated
-        if utf8.first == UInt8(ascii: "{") {
-            guard utf8.last == UInt8(ascii: "}"), utf8.count == 38 else { return nil }
-            utf8 = utf8.dropFirst().dropLast()
+        if start < end, bytes[start] == UInt8(ascii: "{") {
+            guard bytes[end - 1] == UInt8(ascii: "}"), end - start == 38 else { return nil }
+            start += 1
+            end -= 1
             form = .braced
         }
         let hyphenated: Bool
-        switch utf8.count {
+        switch end - start {
         case 36: hyphenated = true
         case 32 where form == .hyphenated:
             hyphenated = false
@@ -51,7 +59,8 @@ public struct TenantID: Hashable, Sendable, Comparable, CustomStringConvertible 
         var high: UInt64 = 0
         var low: UInt64 = 0
         var digits = 0
-        for (offset, byte) in utf8.enumerated() {
+        for offset in 0..<(end - start) {
+            let byte = bytes[start + offset]
             if hyphenated, offset == 8 || offset == 13 || offset == 18 || offset == 23 {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue
