@@ -24,7 +24,8 @@ public struct CSVReader: Sendable {
 
     /// Reads the records of one input, handing each to `onRecord` as soon as it is read instead of returning
     /// them (so that a large input never has all its records in memory at once).
-    public func read(_ bytes: [UInt8], file: String, onRecord: ((consuming CustomerRecord) -> Void)?) -> InputReadResult {
+    public func read(_ bytes: [UInt8], file: String, onRecord: ((consuming CustomerRecord) -> Void)?) -> InputReadResult
+    {
         guard let utf8 = TextDecoding.utf8Bytes(of: bytes) else {
             var result = InputReadResult()
             result.diagnostics.append(

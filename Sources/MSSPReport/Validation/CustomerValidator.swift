@@ -202,12 +202,13 @@ public struct CustomerValidator: Sendable {
 
     fileprivate func validateDomain(_ record: CustomerRecord, warnings: inout [Diagnostic]) -> String? {
         guard let field = record.domain else { return nil }
-        let trimmed = field.value.trimmingWhitespace
-        let domain =
-            trimmed.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 })
-            ? trimmed.lowercased() : trimmed
+        var trimmed = field.value.trimmingWhitespace
+        let isLowercaseASCII = trimmed.withUTF8 { bytes in
+            !bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }
+        }
+        let domain = isLowercaseASCII ? trimmed : trimmed.lowercased()
         if domain.isEmpty { return nil }
-        let isHostName = Self.isHostName(domain.utf8)
+        let isHostName = Self.isHostName(domain)
         if !isHostName {
             warnings.append(
                 .warning(
@@ -353,7 +354,12 @@ struct NameKey: Hashable {
 extension CustomerValidator {
     /// Whether the bytes are a DNS host name: at least two dot-separated labels of letters, digits and inner
     /// hyphens, each at most 63 bytes, 253 in all. Lowercase input expected.
-    static func isHostName(_ bytes: String.UTF8View) -> Bool {
+    static func isHostName(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isHostName($0) }
+    }
+
+    static func isHostName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count <= 253 else { return false }
         var labels = 0
         var length = 0

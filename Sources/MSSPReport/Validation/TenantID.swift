@@ -56,23 +56,31 @@ public struct TenantID: Hashable, Sendable, Comparable, CustomStringConvertible 
             form = .unhyphenated
         default: return nil
         }
+        if hyphenated {
+            let base = bytes.baseAddress! + start
+            guard base[8] == UInt8(ascii: "-"), base[13] == UInt8(ascii: "-"), base[18] == UInt8(ascii: "-"),
+                base[23] == UInt8(ascii: "-")
+            else { return nil }
+        }
+        // Digits by table, OR-ing every value so one test at the end rejects any non-digit (0xFF).
         var high: UInt64 = 0
         var low: UInt64 = 0
+        var invalid: UInt8 = 0
         var digits = 0
-        for offset in 0..<(end - start) {
-            let byte = bytes[start + offset]
-            if hyphenated, offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
+        Self.hexDigits.withUnsafeBufferPointer { table in
+            for offset in 0..<(end - start) {
+                if hyphenated, offset == 8 || offset == 13 || offset == 18 || offset == 23 { continue }
+                let value = table[Int(bytes[start + offset])]
+                invalid |= value
+                if digits < 16 {
+                    high = high << 4 | UInt64(value & 0xF)
+                } else {
+                    low = low << 4 | UInt64(value & 0xF)
+                }
+                digits += 1
             }
-            guard let value = hexValue(byte) else { return nil }
-            if digits < 16 {
-                high = high << 4 | UInt64(value)
-            } else {
-                low = low << 4 | UInt64(value)
-            }
-            digits += 1
         }
+        guard invalid & 0xF0 == 0 else { return nil }
         return (TenantID(high: high, low: low), form)
     }
 
@@ -107,6 +115,9 @@ public struct TenantID: Hashable, Sendable, Comparable, CustomStringConvertible 
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
             || byte == UInt8(ascii: "\r")
     }
+
+    /// The value of each byte as a hex digit, or 0xFF.
+    private static let hexDigits: [UInt8] = (0..<256).map { hexValue(UInt8($0)) ?? 0xFF }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
