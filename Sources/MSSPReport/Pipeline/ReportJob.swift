@@ -224,7 +224,12 @@ public struct ReportJob: Sendable {
         let renderer = IndexRenderer(template: template)
         let format = options.format
         var timings = StageTimings()
+        var bodySeconds = 0.0
+        let clock = ContinuousClock()
+        let writeStart = clock.now
         try options.output.write { output throws(ReportFailure) in
+            let bodyStart = clock.now
+            defer { bodySeconds = (clock.now - bodyStart).seconds }
             let check = OutputCheck(model: model, format: format)
             let writeClock = WriteClock()
             let pipeline = ChunkPipeline.run(
@@ -243,6 +248,8 @@ public struct ReportJob: Sendable {
             timings.record(.write, seconds: writeClock.seconds)
             if !problems.isEmpty { throw .outputCheckFailed(problems) }
         }
+        // Writing also takes what the output does after the document: flushing the file to disk and renaming it.
+        timings.record(.write, seconds: max(0, (clock.now - writeStart).seconds - bodySeconds))
         for stage in [StageTimings.Stage.render, .check, .write] {
             outcome.timings.record(stage, seconds: timings.seconds[stage] ?? 0)
         }
@@ -253,4 +260,12 @@ public struct ReportJob: Sendable {
 /// The time the rendering thread spends writing, read after it has finished.
 private final class WriteClock: @unchecked Sendable {
     var seconds: Double = 0
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
 }
