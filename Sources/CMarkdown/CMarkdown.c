@@ -72,7 +72,7 @@ static cmarkdown_kind kind_of(cmark_node *node) {
     return CMARKDOWN_OTHER;
 }
 
-int cmarkdown_stream_walk(cmarkdown_stream *stream, const cmarkdown_walker *walker) {
+int cmarkdown_stream_walk(cmarkdown_stream *stream, const cmarkdown_walker *walker, int release_tree) {
     cmark_node *document = cmark_parser_finish(stream->parser);
     if (document == NULL) {
         cmark_parser_free(stream->parser);
@@ -105,8 +105,10 @@ int cmarkdown_stream_walk(cmarkdown_stream *stream, const cmarkdown_walker *walk
         }
     }
     cmark_iter_free(iter);
-    cmark_node_free(document);
-    cmark_parser_free(stream->parser);
+    if (release_tree) {
+        cmark_node_free(document);
+        cmark_parser_free(stream->parser);
+    }
     free(stream);
     return 0;
 }

@@ -186,6 +186,8 @@ struct MSSPReportCommand: ParsableCommand {
         )
         options.linkKinds = linkKindNames.compactMap(LinkCatalog.extraLink(named:))
         options.groupBy = groupBy
+        // The process ends with the job: what the job allocated last is left to the system.
+        options.releasesMemory = false
         let outcome = ReportJob(options: options).run()
         progress?.finish()
 

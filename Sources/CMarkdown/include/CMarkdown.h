@@ -59,7 +59,11 @@ typedef struct cmarkdown_walker {
 
 /// Finishes the parse, walks the document tree (the tree cmark-gfm renders to HTML) and releases the
 /// stream. Returns 0, or -1 when the parse failed.
-int cmarkdown_stream_walk(cmarkdown_stream *stream, const cmarkdown_walker *walker);
+///
+/// With release_tree = 0 the tree and the parser are deliberately not freed: a process that ends right after
+/// leaves them to the system, as compilers do with -disable-free (freeing the tree of a million table rows
+/// takes over a second).
+int cmarkdown_stream_walk(cmarkdown_stream *stream, const cmarkdown_walker *walker, int release_tree);
 
 #ifdef __cplusplus
 }

@@ -64,8 +64,9 @@ final class MarkdownAudit {
         return (problems, audit.readBack)
     }
 
-    /// Finishes the parse of `stream`, walks its tree and releases it; the problems found.
-    func audit(_ stream: OpaquePointer) -> [OutputProblem] {
+    /// Finishes the parse of `stream`, walks its tree and releases it (but not the tree itself when
+    /// `releasingTree` is false: see `OutputCheck.releasesMemory`); the problems found.
+    func audit(_ stream: OpaquePointer, releasingTree: Bool = true) -> [OutputProblem] {
         var walker = cmarkdown_walker()
         walker.context = Unmanaged.passUnretained(self).toOpaque()
         walker.enter = { context, kind, url in
@@ -78,7 +79,7 @@ final class MarkdownAudit {
             Unmanaged<MarkdownAudit>.fromOpaque(context!).takeUnretainedValue().text(
                 UnsafeRawBufferPointer(start: text, count: length))
         }
-        guard cmarkdown_stream_walk(stream, &walker) == 0 else {
+        guard cmarkdown_stream_walk(stream, &walker, releasingTree ? 1 : 0) == 0 else {
             return [OutputProblem(line: 0, column: 0, message: "cmark-gfm could not parse the Markdown")]
         }
         return finish()

@@ -231,6 +231,7 @@ public struct ReportJob: Sendable {
             let bodyStart = clock.now
             defer { bodySeconds = (clock.now - bodyStart).seconds }
             let check = OutputCheck(model: model, format: format)
+            check.releasesMemory = options.releasesMemory
             let writeClock = WriteClock()
             let pipeline = ChunkPipeline.run(
                 produce: { emit in

@@ -30,6 +30,9 @@ public struct ReportOptions: Sendable {
     public var warningsAsErrors: Bool
     /// Told when each stage starts, with the number of rows read so far (for a progress line).
     public var progress: (@Sendable (StageTimings.Stage, Int) -> Void)?
+    /// Whether the job frees all it allocates. The command line, whose process ends with the job, sets this to
+    /// `false` (see `OutputCheck.releasesMemory`); a long-lived process should leave it `true`.
+    public var releasesMemory = true
 
     /// Creates options; the defaults are those of the command line.
     public init(
