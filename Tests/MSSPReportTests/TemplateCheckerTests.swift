@@ -85,7 +85,6 @@ import Testing
             location: SourceLocation(file: "f", line: 2, column: 1))
         let model = IndexBuilder(linkKinds: [LinkCatalog.extraLinks[0]], generatedOn: "2026-01-01")
             .build(customers: [customer], skippedCount: 1)
-        let data = TemplateData(model: model)
         let frames: [(TemplateSchema.Scope, TemplateFrame)] = [
             (TemplateSchema.root, .index), (TemplateSchema.customer, .customer(0)),
             (TemplateSchema.entryLink, .entryLink(customer: 0, kind: 0)), (TemplateSchema.linkKind, .portal),
@@ -93,12 +92,14 @@ import Testing
             (TemplateSchema.link, .sourceArticle), (TemplateSchema.link, .relatedTopic(0)),
             (TemplateSchema.group, .group(0)),
         ]
-        for (scope, frame) in frames {
-            for name in scope.variables.keys {
-                let key = TemplateKey(rawValue: name)
-                #expect(key != nil, "\(name) has no TemplateKey")
-                if let key, case .missing = data.value(key, in: frame) {
-                    Issue.record("\(scope.name) has no value for \(name)")
+        TemplateData.with(model) { data in
+            for (scope, frame) in frames {
+                for name in scope.variables.keys {
+                    let key = TemplateKey(rawValue: name)
+                    #expect(key != nil, "\(name) has no TemplateKey")
+                    if let key, case .missing = data.value(key, in: frame) {
+                        Issue.record("\(scope.name) has no value for \(name)")
+                    }
                 }
             }
         }
