@@ -102,16 +102,69 @@ public struct IndexBuilder: Sendable {
             for (index, value) in groupValues.enumerated() { if let value { groupRanks[index] = rank[value]! } }
         }
         return customers.withStorage { text, rows in
-            var keyBytes: [UInt8] = []
-            keyBytes.reserveCapacity(text.count)
-            var keyStarts = [Int](repeating: 0, count: rows.count + 1)
-            var items: [SortItem] = []
-            items.reserveCapacity(rows.count)
+            // Both halves of the list get their keys and are sorted on their own core, then merged.
+            let middle = rows.count / 2
+            var halves = [SortedHalf(range: 0..<middle), SortedHalf(range: middle..<rows.count)]
+            halves.withUnsafeMutableBufferPointer { halves in
+                let shared = UncheckedSendable((halves, text, rows, groupRanks))
+                ParallelWork.run({ shared.value.0[0].sort(text: text, rows: rows, groupRanks: groupRanks) }) {
+                    let (halves, text, rows, groupRanks) = shared.value
+                    halves[1].sort(text: text, rows: rows, groupRanks: groupRanks)
+                }
+            }
+            // Merge.
+            var order: [Int32] = []
+            order.reserveCapacity(rows.count)
+            var (left, right) = (0, 0)
+            let (first, second) = (halves[0], halves[1])
+            while left < first.items.count, right < second.items.count {
+                if SortedHalf.precedes(
+                    second.items[right], in: second, first.items[left], in: first, text: text, rows: rows)
+                {
+                    order.append(second.items[right].index)
+                    right += 1
+                } else {
+                    order.append(first.items[left].index)
+                    left += 1
+                }
+            }
+            order += first.items[left...].map(\.index)
+            order += second.items[right...].map(\.index)
+            return order
+        }
+    }
+
+    /// One half of the customers, sorted: items with an 8-byte key prefix, and the lowercased names in one
+    /// buffer.
+    private struct SortedHalf {
+        let range: Range<Int>
+        var items: [SortItem] = []
+        var keyBytes: [UInt8] = []
+        /// Start of each customer's key in `keyBytes`, by position within `range`, and the end.
+        var keyStarts: [Int] = []
+
+        init(range: Range<Int>) {
+            self.range = range
+        }
+
+        func key(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+            let position = Int(index) - range.lowerBound
+            return keyBytes.withUnsafeBufferPointer {
+                UnsafeBufferPointer(rebasing: $0[keyStarts[position]..<keyStarts[position + 1]])
+            }
+        }
+
+        mutating func sort(
+            text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>, groupRanks: [Int32]
+        ) {
+            keyBytes.reserveCapacity(range.count * 40)
+            keyStarts = [Int](repeating: 0, count: range.count + 1)
+            items.reserveCapacity(range.count)
             var lowercaser = Lowercaser()
-            for (index, row) in rows.enumerated() {
+            for (position, index) in range.enumerated() {
                 let start = keyBytes.count
-                lowercaser.append(row.name(in: text), to: &keyBytes)
-                keyStarts[index + 1] = keyBytes.count
+                lowercaser.append(rows[index].name(in: text), to: &keyBytes)
+                keyStarts[position + 1] = keyBytes.count
                 var prefix: UInt64 = 0
                 for offset in 0..<8 {
                     let byte = start + offset < keyBytes.count ? keyBytes[start + offset] : 0
@@ -119,31 +172,50 @@ public struct IndexBuilder: Sendable {
                 }
                 items.append(SortItem(group: groupRanks[index], index: Int32(index), prefix: prefix))
             }
+            let lowerBound = range.lowerBound
             keyBytes.withUnsafeBufferPointer { keys in
                 keyStarts.withUnsafeBufferPointer { keyStarts in
                     items.sort { left, right in
                         if left.group != right.group { return left.group < right.group }
                         if left.prefix != right.prefix { return left.prefix < right.prefix }
-                        let (l, r) = (Int(left.index), Int(right.index))
-                        let order = Self.compare(
+                        let (l, r) = (Int(left.index) - lowerBound, Int(right.index) - lowerBound)
+                        let order = IndexBuilder.compare(
                             keys.baseAddress! + keyStarts[l], keyStarts[l + 1] - keyStarts[l],
                             keys.baseAddress! + keyStarts[r], keyStarts[r + 1] - keyStarts[r])
                         if order != 0 { return order < 0 }
-                        let (leftName, rightName) = (rows[l].name(in: text), rows[r].name(in: text))
-                        let written = Self.compare(
-                            leftName.baseAddress!, leftName.count, rightName.baseAddress!, rightName.count)
-                        if written != 0 { return written < 0 }
-                        return rows[l].tenantID < rows[r].tenantID
+                        return IndexBuilder.namePrecedes(Int(left.index), Int(right.index), text: text, rows: rows)
                     }
                 }
             }
-            return items.map(\.index)
         }
+
+        /// Whether `left` of `leftHalf` sorts before `right` of `rightHalf`.
+        static func precedes(
+            _ left: SortItem, in leftHalf: SortedHalf, _ right: SortItem, in rightHalf: SortedHalf,
+            text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>
+        ) -> Bool {
+            if left.group != right.group { return left.group < right.group }
+            if left.prefix != right.prefix { return left.prefix < right.prefix }
+            let (leftKey, rightKey) = (leftHalf.key(left.index), rightHalf.key(right.index))
+            let order = IndexBuilder.compare(leftKey.baseAddress!, leftKey.count, rightKey.baseAddress!, rightKey.count)
+            if order != 0 { return order < 0 }
+            return IndexBuilder.namePrecedes(Int(left.index), Int(right.index), text: text, rows: rows)
+        }
+    }
+
+    /// The tie-break of equal lowercased names: the name as written, then the tenant ID.
+    fileprivate static func namePrecedes(
+        _ left: Int, _ right: Int, text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>
+    ) -> Bool {
+        let (leftName, rightName) = (rows[left].name(in: text), rows[right].name(in: text))
+        let written = compare(leftName.baseAddress!, leftName.count, rightName.baseAddress!, rightName.count)
+        if written != 0 { return written < 0 }
+        return rows[left].tenantID < rows[right].tenantID
     }
 
     /// Compares two byte strings as `lexicographicallyPrecedes` does: -1, 0 or 1.
     @inline(__always)
-    private static func compare(
+    fileprivate static func compare(
         _ left: UnsafePointer<UInt8>, _ leftCount: Int, _ right: UnsafePointer<UInt8>, _ rightCount: Int
     ) -> Int {
         let order = memcmp(left, right, min(leftCount, rightCount))
