@@ -15,7 +15,7 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
         var tenantID: TenantID
         var line: Int32
         var column: Int32
-        /// Index into `files`.
+        /// The file's number in `SourceFiles`.
         var file: Int32
         /// Index into `otherFieldLists`, or -1 when the record had no other columns.
         var otherFields: Int32
@@ -24,7 +24,6 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
     /// Names and domains, UTF-8.
     private(set) var text: [UInt8] = []
     private(set) var rows: [Row] = []
-    private var files: [String] = []
     private var otherFieldLists: [[CustomerRecord.OtherField]] = []
 
     /// An empty list.
@@ -55,15 +54,7 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
         text.append(contentsOf: name.utf8)
         let domainStart = UInt32(text.count)
         if let domain { text.append(contentsOf: domain.utf8) }
-        let file: Int32
-        if let last = files.last, last == location.file {
-            file = Int32(files.count - 1)
-        } else if let index = files.firstIndex(of: location.file) {
-            file = Int32(index)
-        } else {
-            files.append(location.file)
-            file = Int32(files.count - 1)
-        }
+        let file = location.fileID
         var otherFieldsIndex: Int32 = -1
         if !otherFields.isEmpty {
             otherFieldLists.append(otherFields)
@@ -114,7 +105,7 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
     /// Where the record of the customer at `position` starts.
     func location(at position: Int) -> SourceLocation {
         let row = rows[position]
-        return SourceLocation(file: files[Int(row.file)], line: Int(row.line), column: Int(row.column))
+        return SourceLocation(fileID: row.file, line: Int(row.line), column: Int(row.column))
     }
 
     /// The other columns of the record of the customer at `position`.

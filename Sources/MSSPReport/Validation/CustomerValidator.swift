@@ -71,7 +71,7 @@ public struct CustomerValidator: Sendable {
                     let firstPosition = Int(first)
                     let (line, column) = tenantLocations[firstPosition]
                     let firstLocation = SourceLocation(
-                        file: result.customers.location(at: firstPosition).file, line: Int(line),
+                        fileID: result.customers.location(at: firstPosition).fileID, line: Int(line),
                         column: Int(column))
                     let written = record.tenantID?.value.trimmingWhitespace ?? tenantID.description
                     errors.append(
