@@ -8,6 +8,11 @@ import CXMLCheck
 /// `rel="noopener noreferrer"` on every link that opens a new tab.
 final class HTMLLinkAudit: XMLStreamDelegate {
     private let model: IndexModel
+    /// The tenant IDs in document order and the portal's link pattern, this audit's own copies: the audit runs
+    /// while the document is rendered on the other core, and reading the model's arrays from both threads
+    /// would change their shared reference counts once per link.
+    private let tenantIDs: [TenantID]
+    private let portalPattern: URLPattern
     /// How often each customer's portal link was seen, by position in the document (saturating).
     private var portalLinkCounts: [UInt8]
     /// The next customer whose portal link is expected: templates list customers in order, so almost every
@@ -47,6 +52,8 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     init(model: IndexModel) {
         self.model = model
         portalLinkCounts = [UInt8](repeating: 0, count: model.count)
+        tenantIDs = model.customers.withStorage { _, rows in model.order.map { rows[Int($0)].tenantID } }
+        portalPattern = model.portal.makePattern()
         if !model.linkKinds.isEmpty {
             for position in 0..<model.count {
                 for case let url? in model.links(at: position) { extraLinkCounts[url] = 0 }
@@ -114,8 +121,8 @@ final class HTMLLinkAudit: XMLStreamDelegate {
             }
             guard Self.isURLAttribute(attributeName) else { continue }
             if attribute.value[0] == CChar(UInt8(ascii: "#")) { continue }
-            if isLink, attributeName.equals("href"), nextExpected < model.count,
-                model.portal.isURL(attribute.value, for: model.tenantID(at: nextExpected))
+            if isLink, attributeName.equals("href"), nextExpected < tenantIDs.count,
+                portalPattern.isURL(attribute.value, for: tenantIDs[nextExpected])
             {
                 if portalLinkCounts[nextExpected] < .max { portalLinkCounts[nextExpected] += 1 }
                 nextExpected += 1

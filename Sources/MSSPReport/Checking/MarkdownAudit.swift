@@ -12,6 +12,7 @@ import CMarkdown
 /// HTML to take longer than parsing the Markdown.
 final class MarkdownAudit {
     private let model: IndexModel
+    private let portalPattern: URLPattern
     private var problems: [OutputProblem] = []
     private var containsRawHTML = false
 
@@ -42,6 +43,7 @@ final class MarkdownAudit {
 
     init(model: IndexModel) {
         self.model = model
+        portalPattern = model.portal.makePattern()
     }
 
     private func report(line: Int = 0, _ message: String) {
@@ -99,7 +101,7 @@ final class MarkdownAudit {
             cellStart = rowText.count
         case CMARKDOWN_LINK where cellStart != nil:
             let isPortalLink =
-                rowIndex < model.count && url.map { model.portal.isURL($0, for: model.tenantID(at: rowIndex)) } == true
+                rowIndex < model.count && url.map { portalPattern.isURL($0, for: model.tenantID(at: rowIndex)) } == true
             rowLinks.append(
                 RowLink(href: isPortalLink ? nil : url.map { String(cString: $0) } ?? "", textStart: rowText.count))
         case CMARKDOWN_LINK:

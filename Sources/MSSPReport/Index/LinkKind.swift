@@ -89,51 +89,11 @@ public struct LinkKind: Hashable, Sendable {
         }
     }
 
-    /// Calls `body` with the bytes of the link for `tenantID`, built on the stack.
-    func withURL<Result>(for tenantID: TenantID, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var prefix = prefix
-        var suffix = suffix
-        let (prefixLength, suffixLength) = (prefix.utf8.count, suffix.utf8.count)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: prefixLength + 36 + suffixLength) { buffer in
-            prefix.withUTF8 { _ = buffer.initialize(fromContentsOf: $0) }
-            tenantID.writeCanonical(to: buffer.baseAddress! + prefixLength)
-            suffix.withUTF8 { _ = buffer[(prefixLength + 36)...].initialize(fromContentsOf: $0) }
-            return body(UnsafeBufferPointer(buffer))
-        }
-    }
-
-    /// Whether the NUL-terminated `url` is exactly the link for `tenantID`, compared byte by byte without
-    /// building strings (the audit's fast path, once per customer).
-    func isURL(_ url: UnsafePointer<CChar>, for tenantID: TenantID) -> Bool {
-        var prefix = prefix
-        var suffix = suffix
-        return url.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-            var offset = 0
-            let prefixMatches = prefix.withUTF8 { expected in
-                for byte in expected {
-                    guard bytes[offset] == byte else { return false }
-                    offset += 1
-                }
-                return true
-            }
-            guard prefixMatches else { return false }
-            let tenantMatches = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { canonical in
-                tenantID.writeCanonical(to: canonical.baseAddress!)
-                for byte in canonical {
-                    guard bytes[offset] == byte else { return false }
-                    offset += 1
-                }
-                return true
-            }
-            guard tenantMatches else { return false }
-            return suffix.withUTF8 { expected in
-                for byte in expected {
-                    guard bytes[offset] == byte else { return false }
-                    offset += 1
-                }
-                return bytes[offset] == 0
-            }
-        }
+    /// The parts of this kind's links around the tenant ID, as bytes owned by the caller: for code that
+    /// builds or recognises one link per customer on its own thread (no reference count shared with another
+    /// thread changes per customer).
+    func makePattern() -> URLPattern {
+        URLPattern(prefix: prefix, suffix: suffix)
     }
 
     /// The link for one customer, or `nil` when the kind needs a domain the customer lacks.
@@ -157,5 +117,60 @@ public struct LinkKind: Hashable, Sendable {
             id.description.utf8.elementsEqual(text.utf8)
         else { return nil }
         return id
+    }
+}
+
+/// The bytes of a link kind's URLs before and after the tenant ID (see `LinkKind.makePattern`).
+final class URLPattern {
+    private let prefix: UnsafeMutableBufferPointer<UInt8>
+    private let suffix: UnsafeMutableBufferPointer<UInt8>
+
+    init(prefix: String, suffix: String) {
+        self.prefix = .allocate(capacity: prefix.utf8.count)
+        _ = self.prefix.initialize(from: prefix.utf8)
+        self.suffix = .allocate(capacity: suffix.utf8.count)
+        _ = self.suffix.initialize(from: suffix.utf8)
+    }
+
+    deinit {
+        prefix.deallocate()
+        suffix.deallocate()
+    }
+
+    /// Calls `body` with the bytes of the link for `tenantID`, built on the stack.
+    func withURL<Result>(for tenantID: TenantID, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let (prefixLength, suffixLength) = (prefix.count, suffix.count)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: prefixLength + 36 + suffixLength) { buffer in
+            _ = buffer.initialize(fromContentsOf: prefix)
+            tenantID.writeCanonical(to: buffer.baseAddress! + prefixLength)
+            _ = buffer[(prefixLength + 36)...].initialize(fromContentsOf: suffix)
+            return body(UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// Whether the NUL-terminated `url` is exactly the link for `tenantID`, compared byte by byte without
+    /// building strings (the audits' fast path, once per customer).
+    func isURL(_ url: UnsafePointer<CChar>, for tenantID: TenantID) -> Bool {
+        url.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            var offset = 0
+            for byte in prefix {
+                guard bytes[offset] == byte else { return false }
+                offset += 1
+            }
+            let tenantMatches = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { canonical in
+                tenantID.writeCanonical(to: canonical.baseAddress!)
+                for byte in canonical {
+                    guard bytes[offset] == byte else { return false }
+                    offset += 1
+                }
+                return true
+            }
+            guard tenantMatches else { return false }
+            for byte in suffix {
+                guard bytes[offset] == byte else { return false }
+                offset += 1
+            }
+            return bytes[offset] == 0
+        }
     }
 }

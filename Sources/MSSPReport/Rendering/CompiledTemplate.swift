@@ -268,7 +268,7 @@ struct TemplateRenderer {
         case .bytes(let bytes):
             escaping.append(bytes, to: sink)
         case .portalURL(let tenantID):
-            data.model.portal.withURL(for: tenantID) { escaping.append($0, to: sink) }
+            data.portalPattern.withURL(for: tenantID) { escaping.append($0, to: sink) }
         case .number(let number):
             sink.append(decimal: number)
         case .flag(let flag):

@@ -62,21 +62,32 @@ enum TemplateValue {
 struct TemplateData {
     let model: IndexModel
     let hasDomains: Bool
-    /// The customer list's storage, valid while `withStorage` runs.
+    /// The customer list's storage and the document order, valid while `with` runs: read through pointers, so
+    /// that rendering changes no reference count the checking thread also uses.
     private let text: UnsafeBufferPointer<UInt8>
     private let rows: UnsafeBufferPointer<CustomerList.Row>
+    private let order: UnsafeBufferPointer<Int32>
+    /// The portal's links, built without strings.
+    let portalPattern: URLPattern
 
     /// Calls `body` with the data of `model`.
     static func with<Result>(_ model: IndexModel, _ body: (TemplateData) -> Result) -> Result {
         model.customers.withStorage { text, rows in
-            body(TemplateData(model: model, text: text, rows: rows))
+            model.order.withUnsafeBufferPointer { order in
+                body(TemplateData(model: model, text: text, rows: rows, order: order))
+            }
         }
     }
 
-    private init(model: IndexModel, text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>) {
+    private init(
+        model: IndexModel, text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>,
+        order: UnsafeBufferPointer<Int32>
+    ) {
         self.model = model
         self.text = text
         self.rows = rows
+        self.order = order
+        portalPattern = model.portal.makePattern()
         hasDomains = rows.contains { $0.domainLength >= 0 }
     }
 
@@ -86,7 +97,7 @@ struct TemplateData {
         case .customer(let index):
             return customerValue(key, index)
         case .entryLink(let customer, let kind):
-            let row = rows[Int(model.order[customer])]
+            let row = rows[Int(order[customer])]
             let domain = row.domain(in: text).map { String(decoding: $0, as: UTF8.self) }
             let url = model.linkKinds[kind].url(tenantID: row.tenantID, domain: domain)
             switch key {
@@ -100,7 +111,7 @@ struct TemplateData {
             case .title: return .text(model.title)
             case .portal: return .object(.portal)
             case .linkKinds: return .list(.linkKinds)
-            case .customers: return .list(.customers(0..<model.order.count))
+            case .customers: return .list(.customers(0..<order.count))
             case .relatedTopics: return .list(.relatedTopics)
             case .sourceArticle: return .object(.sourceArticle)
             case .accessNote: return .text(model.accessNote)
@@ -142,7 +153,7 @@ struct TemplateData {
     /// A value of the customer at `position` in the document.
     @inline(__always)
     private func customerValue(_ key: TemplateKey, _ position: Int) -> TemplateValue {
-        let row = rows[Int(model.order[position])]
+        let row = rows[Int(order[position])]
         switch key {
         case .name: return .bytes(row.name(in: text))
         case .tenantId: return .tenantID(row.tenantID)
