@@ -233,16 +233,21 @@ public struct ReportJob: Sendable {
             let check = OutputCheck(model: model, format: format)
             check.releasesMemory = options.releasesMemory
             let writeClock = WriteClock()
+            let buffers = BufferPool()
             let pipeline = ChunkPipeline.run(
                 produce: { emit in
                     renderer.render(model) { chunk in
                         let start = DispatchTime.now().uptimeNanoseconds
                         let written = output.write(chunk)
                         writeClock.seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                        return written && emit(Array(chunk))
+                        return written && emit(buffers.filled(with: chunk))
                     }
                 },
-                consume: { (chunk: [UInt8]) in chunk.withUnsafeBytes { check.feed($0) } })
+                consume: { (chunk: [UInt8]) in
+                    let wanted = chunk.withUnsafeBytes { check.feed($0) }
+                    buffers.giveBack(chunk)
+                    return wanted
+                })
             let problems = timings.measure(.check) { check.finish() }
             timings.record(.check, seconds: pipeline.consumer)
             timings.record(.render, seconds: max(0, pipeline.producer - writeClock.seconds))
