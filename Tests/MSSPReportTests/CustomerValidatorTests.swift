@@ -163,7 +163,7 @@ import Testing
         #expect(result.customers.count == 5001)
         #expect(
             result.diagnostics.map(\.message) == [
-                "customer \"CUSTOMER 4321\" also appears at big.csv:4323:1 with another tenant ID (00001122-0000-4000-8000-000000001122)"
+                "customer \"CUSTOMER 4321\" also appears at big.csv:4323:1 with another tenant ID (000010e2-0000-4000-8000-0000000010e2)"
             ])
     }
 }
