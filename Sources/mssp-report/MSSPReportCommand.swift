@@ -156,6 +156,18 @@ struct MSSPReportCommand: ParsableCommand {
             .filter { !$0.isEmpty }
     }
 
+    /// The peak resident memory of this process image (Linux: `VmHWM`), for the benchmark. A parent's
+    /// `ru_maxrss` for a child started with `posix_spawn` also counts the parent's own memory at the moment of
+    /// the `exec`, so the benchmark asks the process itself.
+    static func peakResidentKiB() -> Int? {
+        // /proc files report a size of 0: read to the end rather than by size.
+        guard let data = FileHandle(forReadingAtPath: "/proc/self/status")?.readDataToEndOfFile(),
+            let line = String(decoding: data, as: UTF8.self).split(separator: "\n")
+                .first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
+        return Int(line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+    }
+
     func run() throws {
         if listLinks {
             print(Self.catalogText())
@@ -209,7 +221,10 @@ struct MSSPReportCommand: ParsableCommand {
         }
         lines += runFailures.map(printer.format)
         if !quiet { lines.append(printer.summary(of: outcome)) }
-        if timings { lines.append("mssp-report: timings (ms): \(outcome.timings.summary)") }
+        if timings {
+            lines.append("mssp-report: timings (ms): \(outcome.timings.summary)")
+            if let peak = Self.peakResidentKiB() { lines.append("mssp-report: peak resident memory (KiB): \(peak)") }
+        }
         if !lines.isEmpty {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
