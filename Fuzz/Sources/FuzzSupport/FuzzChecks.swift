@@ -3,7 +3,9 @@ import MSSPReport
 
 /// The checks the fuzz targets share: reading, and rendering one fuzzed customer name.
 public enum FuzzChecks {
-    nonisolated(unsafe) static var templates: TemplateSet? = nil
+    /// The default templates compiled once per format (compiling them for every input would spend most of each
+    /// run on it).
+    nonisolated(unsafe) static var renderers: [OutputFormat: IndexRenderer] = [:]
 
     public static func render(_ data: UnsafePointer<UInt8>, _ size: Int, as format: OutputFormat) -> CInt {
         let name = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -19,8 +21,10 @@ public enum FuzzChecks {
         let model = IndexBuilder(linkKinds: LinkCatalog.extraLinks).build(
             customers: validation.customers, skippedCount: validation.invalidRecordCount)
         do {
-            if templates == nil { templates = try TemplateSet.defaults() }
-            let document = try IndexRenderer(templates: templates!, format: format).render(model)
+            if renderers[format] == nil {
+                renderers[format] = try IndexRenderer(templates: TemplateSet.defaults(), format: format)
+            }
+            let document = renderers[format]!.render(model)
             let problems = OutputChecker().check(document, against: model, as: format)
             if !problems.isEmpty {
                 fatalError("\(format) check failed for \(name.debugDescription): \(problems)")

@@ -5,8 +5,11 @@ import Foundation
 public struct TemplateSet: Sendable {
     /// The template names (paths under the templates folder, without `.mustache`).
     public let names: Set<String>
-    /// Each template parsed, with its text and the path its messages name.
-    private let sources: [String: TemplateCompiler.Source]
+    /// Each template's text and the path its messages name. The parsed trees are not kept: they are made again
+    /// (in well under a millisecond) for each compilation, so that a template set kept for the life of a
+    /// process holds plain strings only — LeakSanitizer cannot follow Swift's tagged enum payloads and calls
+    /// parse trees held in a global "leaked".
+    private let sources: [String: (path: String, text: String)]
 
     /// The default templates built from `Templates/` into the binary.
     public static func defaults() throws(ReportFailure) -> TemplateSet {
@@ -43,13 +46,13 @@ public struct TemplateSet: Sendable {
     }
 
     init(sources files: [(file: String, path: String, text: String)]) throws(ReportFailure) {
-        var sources: [String: TemplateCompiler.Source] = [:]
+        var sources: [String: (path: String, text: String)] = [:]
         var problems: [Diagnostic] = []
         for source in files.sorted(by: { $0.file < $1.file }) {
             let name = String(source.file.dropLast(".mustache".count))
             do {
-                let parsed = try ParsedTemplate(text: source.text, path: source.path)
-                sources[name] = TemplateCompiler.Source(path: source.path, text: source.text, parsed: parsed)
+                _ = try ParsedTemplate(text: source.text, path: source.path)
+                sources[name] = (source.path, source.text)
             } catch {
                 problems.append(error.diagnostic)
             }
@@ -62,8 +65,17 @@ public struct TemplateSet: Sendable {
     /// The template for `format`, compiled with the partials it uses.
     /// - Throws: `ReportFailure.templateInvalid` with every unknown variable and missing partial.
     public func compile(for format: OutputFormat) throws(ReportFailure) -> CompiledTemplate {
-        var compiler = TemplateCompiler(sources: sources)
+        var compiler = TemplateCompiler(sources: parsedSources())
         return try compiler.compile(entry: format.templateName).get()
+    }
+
+    /// Every template parsed (each parsed without error when the set was made).
+    private func parsedSources() -> [String: TemplateCompiler.Source] {
+        sources.compactMapValues { source in
+            (try? ParsedTemplate(text: source.text, path: source.path)).map {
+                TemplateCompiler.Source(path: source.path, text: source.text, parsed: $0)
+            }
+        }
     }
 
     /// The unknown variables and missing partials of the template for `format` and the partials it uses.
@@ -73,7 +85,7 @@ public struct TemplateSet: Sendable {
 
     /// The problems of template `entry`, as for `problems(for:)`.
     func problems(entry: String) -> [Diagnostic] {
-        var compiler = TemplateCompiler(sources: sources)
+        var compiler = TemplateCompiler(sources: parsedSources())
         switch compiler.compile(entry: entry) {
         case .success: return []
         case .failure(.templateInvalid(let problems)): return problems
