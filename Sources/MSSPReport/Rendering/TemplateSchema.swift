@@ -1,4 +1,4 @@
-/// The variables a template can use, scope by scope. The one list of them: `TemplateChecker` checks
+/// The variables a template can use, scope by scope. The one list of them: `TemplateCompiler` checks
 /// templates against it, `TemplateData` provides each, and a test holds
 /// `Templates/README.md` to it.
 public enum TemplateSchema {

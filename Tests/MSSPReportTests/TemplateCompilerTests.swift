@@ -3,7 +3,7 @@ import Testing
 
 @testable import MSSPReport
 
-@Suite struct TemplateCheckerTests {
+@Suite struct TemplateCompilerTests {
     func check(_ templates: [String: String], entry: String = "index.html") -> [Diagnostic] {
         do {
             let set = try TemplateSet(
