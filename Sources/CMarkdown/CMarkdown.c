@@ -72,45 +72,81 @@ static cmarkdown_kind kind_of(cmark_node *node) {
     return CMARKDOWN_OTHER;
 }
 
-int cmarkdown_stream_walk(cmarkdown_stream *stream, const cmarkdown_walker *walker, int release_tree) {
-    cmark_node *document = cmark_parser_finish(stream->parser);
+struct cmarkdown_document {
+    cmark_parser *parser;
+    cmark_node *root;
+};
+
+cmarkdown_document *cmarkdown_stream_finish_document(cmarkdown_stream *stream) {
+    cmark_node *root = cmark_parser_finish(stream->parser);
+    cmarkdown_document *document = root != NULL ? calloc(1, sizeof *document) : NULL;
     if (document == NULL) {
+        if (root != NULL) cmark_node_free(root);
         cmark_parser_free(stream->parser);
         free(stream);
-        return -1;
+        return NULL;
     }
-    cmark_iter *iter = cmark_iter_new(document);
+    document->parser = stream->parser;
+    document->root = root;
+    free(stream);
+    return document;
+}
+
+enum { batch_capacity = 4096 };
+
+void cmarkdown_document_walk(cmarkdown_document *document, void *context,
+                             int (*batch)(void *context, const cmarkdown_event *events, size_t count)) {
+    cmarkdown_event events[batch_capacity];
+    size_t count = 0;
+    cmark_iter *iter = cmark_iter_new(document->root);
     cmark_event_type event;
+#define EMIT(event_type, event_kind, event_data, event_length)                                                       \
+    do {                                                                                                           \
+        events[count].type = (event_type);                                                                         \
+        events[count].kind = (event_kind);                                                                         \
+        events[count].data = (event_data);                                                                         \
+        events[count].length = (event_length);                                                                     \
+        if (++count == batch_capacity) {                                                                           \
+            if (!batch(context, events, count)) goto done;                                                         \
+            count = 0;                                                                                             \
+        }                                                                                                          \
+    } while (0)
     while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
         cmark_node *node = cmark_iter_get_node(iter);
         cmark_node_type type = cmark_node_get_type(node);
         if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
             const char *literal = cmark_node_get_literal(node);
-            if (literal != NULL && walker->text != NULL) walker->text(walker->context, literal, strlen(literal));
+            if (literal != NULL) EMIT(CMARKDOWN_TEXT, CMARKDOWN_OTHER, literal, strlen(literal));
             continue;
         }
         if (type == CMARK_NODE_SOFTBREAK) {
-            if (walker->text != NULL) walker->text(walker->context, "\n", 1);
+            EMIT(CMARKDOWN_TEXT, CMARKDOWN_OTHER, "\n", 1);
             continue;
         }
         cmarkdown_kind kind = kind_of(node);
         if (kind == CMARKDOWN_OTHER) continue;
         if (event == CMARK_EVENT_ENTER) {
             const char *url = (kind == CMARKDOWN_LINK || kind == CMARKDOWN_IMAGE) ? cmark_node_get_url(node) : NULL;
-            if (walker->enter != NULL) walker->enter(walker->context, kind, url);
+            EMIT(CMARKDOWN_ENTER, kind, url, 0);
             /* Leaf nodes (raw HTML) have no exit event. */
-            if (kind == CMARKDOWN_HTML && walker->exit != NULL) walker->exit(walker->context, kind);
-        } else if (walker->exit != NULL) {
-            walker->exit(walker->context, kind);
+            if (kind == CMARKDOWN_HTML) EMIT(CMARKDOWN_EXIT, kind, NULL, 0);
+        } else {
+            EMIT(CMARKDOWN_EXIT, kind, NULL, 0);
         }
     }
+    if (count > 0) batch(context, events, count);
+done:
+#undef EMIT
     cmark_iter_free(iter);
+}
+
+void cmarkdown_document_free(cmarkdown_document *document, int release_tree) {
+    if (document == NULL) return;
     if (release_tree) {
-        cmark_node_free(document);
-        cmark_parser_free(stream->parser);
+        cmark_node_free(document->root);
+        cmark_parser_free(document->parser);
     }
-    free(stream);
-    return 0;
+    free(document);
 }
 
 char *cmarkdown_render_gfm(const char *markdown, size_t length) {

@@ -46,24 +46,39 @@ typedef enum cmarkdown_kind {
     CMARKDOWN_HTML,
 } cmarkdown_kind;
 
-/// Callbacks of a walk over the parsed document, in document order. Any may be NULL.
-typedef struct cmarkdown_walker {
-    void *context;
-    /// A node starts; `url` is the destination of links and images, otherwise NULL.
-    void (*enter)(void *context, cmarkdown_kind kind, const char *url);
-    /// A node ends (container nodes only).
-    void (*exit)(void *context, cmarkdown_kind kind);
-    /// Text as a reader sees it: text and code-span literals, "\n" for a soft line break. Not NUL-terminated.
-    void (*text)(void *context, const char *text, size_t length);
-} cmarkdown_walker;
+/// A walk's events, handed over in batches (see cmarkdown_document_walk).
+typedef enum cmarkdown_event_type {
+    CMARKDOWN_ENTER = 1,
+    CMARKDOWN_EXIT = 2,
+    CMARKDOWN_TEXT = 3,
+} cmarkdown_event_type;
 
-/// Finishes the parse, walks the document tree (the tree cmark-gfm renders to HTML) and releases the
-/// stream. Returns 0, or -1 when the parse failed.
-///
-/// With release_tree = 0 the tree and the parser are deliberately not freed: a process that ends right after
-/// leaves them to the system, as compilers do with -disable-free (freeing the tree of a million table rows
-/// takes over a second).
-int cmarkdown_stream_walk(cmarkdown_stream *stream, const cmarkdown_walker *walker, int release_tree);
+/// One event: a node of `kind` starts (`data` is the destination of links and images, else NULL) or ends, or
+/// text (`data`, `length` bytes, not NUL-terminated; `kind` is CMARKDOWN_OTHER).
+typedef struct cmarkdown_event {
+    cmarkdown_event_type type;
+    cmarkdown_kind kind;
+    const char *data;
+    size_t length;
+} cmarkdown_event;
+
+/// A parsed document.
+typedef struct cmarkdown_document cmarkdown_document;
+
+/// Finishes the parse and releases the stream; the document, or NULL when the parse failed.
+cmarkdown_document *cmarkdown_stream_finish_document(cmarkdown_stream *stream);
+
+/// Walks the document tree (the tree cmark-gfm renders to HTML) in document order, handing the events to
+/// `batch` a few thousand at a time (return 0 from it to stop). Text is what a reader sees: text and code-span
+/// literals, "\n" for a soft line break. The texts and URLs the events point to stay valid until
+/// cmarkdown_document_free, so the batches may be read on another thread while the walk goes on.
+void cmarkdown_document_walk(cmarkdown_document *document, void *context,
+                             int (*batch)(void *context, const cmarkdown_event *events, size_t count));
+
+/// Releases the document. With release_tree = 0 the tree and the parser are deliberately not freed: a process
+/// that ends right after leaves them to the system, as compilers do with -disable-free (freeing the tree of a
+/// million table rows takes over a second).
+void cmarkdown_document_free(cmarkdown_document *document, int release_tree);
 
 #ifdef __cplusplus
 }

@@ -68,22 +68,39 @@ final class MarkdownAudit {
 
     /// Finishes the parse of `stream`, walks its tree and releases it (but not the tree itself when
     /// `releasingTree` is false: see `OutputCheck.releasesMemory`); the problems found.
+    ///
+    /// The walk over cmark-gfm's tree runs on another thread and hands its events over in batches, so that
+    /// walking the tree (a cache miss per node) and auditing the rows use both cores.
     func audit(_ stream: OpaquePointer, releasingTree: Bool = true) -> [OutputProblem] {
-        var walker = cmarkdown_walker()
-        walker.context = Unmanaged.passUnretained(self).toOpaque()
-        walker.enter = { context, kind, url in
-            Unmanaged<MarkdownAudit>.fromOpaque(context!).takeUnretainedValue().enter(kind, url: url)
-        }
-        walker.exit = { context, kind in
-            Unmanaged<MarkdownAudit>.fromOpaque(context!).takeUnretainedValue().exit(kind)
-        }
-        walker.text = { context, text, length in
-            Unmanaged<MarkdownAudit>.fromOpaque(context!).takeUnretainedValue().text(
-                UnsafeRawBufferPointer(start: text, count: length))
-        }
-        guard cmarkdown_stream_walk(stream, &walker, releasingTree ? 1 : 0) == 0 else {
+        guard let document = cmarkdown_stream_finish_document(stream) else {
             return [OutputProblem(line: 0, column: 0, message: "cmark-gfm could not parse the Markdown")]
         }
+        defer { cmarkdown_document_free(document, releasingTree ? 1 : 0) }
+        let shared = UncheckedSendable(document)
+        _ = ChunkPipeline.run(
+            produce: { (emit: @escaping (UncheckedSendable<[cmarkdown_event]>) -> Bool) in
+                let sink = EventSink(emit: emit)
+                withExtendedLifetime(sink) {
+                    cmarkdown_document_walk(shared.value, Unmanaged.passUnretained(sink).toOpaque()) {
+                        context, events, count in
+                        let sink = Unmanaged<EventSink>.fromOpaque(context!).takeUnretainedValue()
+                        return sink.emit(UncheckedSendable(Array(UnsafeBufferPointer(start: events, count: count))))
+                            ? 1 : 0
+                    }
+                }
+            },
+            consume: { (batch: UncheckedSendable<[cmarkdown_event]>) in
+                // The texts and URLs point into the tree, which lives until `document` is freed.
+                for event in batch.value {
+                    switch event.type {
+                    case CMARKDOWN_ENTER: enter(event.kind, url: event.data)
+                    case CMARKDOWN_EXIT: exit(event.kind)
+                    case CMARKDOWN_TEXT: text(UnsafeRawBufferPointer(start: event.data, count: event.length))
+                    default: break
+                    }
+                }
+                return true
+            })
         return finish()
     }
 
@@ -216,6 +233,15 @@ final class MarkdownAudit {
             report("the Markdown contains raw HTML, which cmark-gfm's safe mode removed")
         }
         return problems
+    }
+}
+
+/// Hands the walk's batches from the C callback to the pipeline.
+private final class EventSink {
+    let emit: (UncheckedSendable<[cmarkdown_event]>) -> Bool
+
+    init(emit: @escaping (UncheckedSendable<[cmarkdown_event]>) -> Bool) {
+        self.emit = emit
     }
 }
 
