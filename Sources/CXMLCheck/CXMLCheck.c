@@ -43,16 +43,6 @@ static void on_start_element(void *user_data, const xmlChar *localname, const xm
     (void)defaulted_count;
     cxml_stream *stream = user_data;
     if (stream->handlers.start_element == NULL) return;
-    if (attribute_count == 0 && stream->handlers.bare_elements_wanted != NULL) {
-        int wanted = 0;
-        for (const char *const *name = stream->handlers.bare_elements_wanted; *name != NULL; name++) {
-            if (strcmp(*name, (const char *)localname) == 0) {
-                wanted = 1;
-                break;
-            }
-        }
-        if (!wanted) return;
-    }
 
     /* libxml2 passes five pointers per attribute: local name, prefix, URI, value start, value end. */
     size_t bytes = 0;

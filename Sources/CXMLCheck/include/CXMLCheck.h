@@ -43,10 +43,6 @@ typedef struct cxml_handlers {
     void (*characters)(void *context, const char *text, int length);
     /// A problem found by the parser, with its 1-based line and column and libxml2's message.
     void (*problem)(void *context, cxml_level level, int code, long line, int column, const char *message);
-    /// When not NULL: a NULL-terminated list of element names. start_element is then called only for
-    /// elements that have attributes or whose name is in the list (an audit that looks at attributes and at a
-    /// few element names need not be called for every other element).
-    const char *const *bare_elements_wanted;
 } cxml_handlers;
 
 /// An XML push parser that is fed the document in chunks of any size.

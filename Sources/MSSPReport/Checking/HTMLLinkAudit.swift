@@ -26,28 +26,10 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     /// Extra links (`--links`) still expected, with how often each was seen.
     private var extraLinkCounts: [String: Int] = [:]
     private var problems: [OutputProblem] = []
-    private var parseFailed = false
     /// Whether libxml2 has found the document not well-formed (nothing later can make it pass).
-    var hasParseFailed: Bool { parseFailed }
+    private(set) var parseFailed = false
     /// The audit reads only tags and attributes.
     var needsCharacters: Bool { false }
-    /// Of the elements without attributes, only the forbidden ones matter: libxml2's callbacks for the others
-    /// (most cells of the table) are not passed on.
-    var bareElementsWanted: UnsafePointer<UnsafePointer<CChar>?>? { Self.forbiddenElementList }
-
-    private static let forbiddenElementNames: [StaticString] = [
-        "script", "iframe", "frame", "form", "object", "embed", "base", "applet",
-    ]
-
-    /// `forbiddenElementNames` as a C list that lives as long as the process.
-    nonisolated(unsafe) private static let forbiddenElementList: UnsafePointer<UnsafePointer<CChar>?> = {
-        let list = UnsafeMutablePointer<UnsafePointer<CChar>?>.allocate(capacity: forbiddenElementNames.count + 1)
-        for (index, name) in forbiddenElementNames.enumerated() {
-            list[index] = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
-        }
-        list[forbiddenElementNames.count] = nil
-        return UnsafePointer(list)
-    }()
 
     init(model: IndexModel) {
         self.model = model
@@ -67,7 +49,7 @@ final class HTMLLinkAudit: XMLStreamDelegate {
         }
     }
 
-    /// Elements that run code, load other documents or submit data (`forbiddenElementNames`, by first letter).
+    /// Elements that run code, load other documents or submit data (by first letter).
     private static func isForbidden(_ name: XMLName) -> Bool {
         switch UInt8(bitPattern: name.pointer[0]) {
         case UInt8(ascii: "s"): name.equals("script")

@@ -79,7 +79,7 @@ public final class OutputCheck: @unchecked Sendable {
         switch state {
         case .html(let audit, let stream):
             stream.feed(chunk)
-            return !audit.hasParseFailed
+            return !audit.parseFailed
         case .markdown(let stream?):
             cmarkdown_stream_feed(stream, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), chunk.count)
             return true

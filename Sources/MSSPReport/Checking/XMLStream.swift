@@ -20,14 +20,10 @@ protocol XMLStreamDelegate: AnyObject {
     func problem(isError: Bool, code: Int, line: Int, column: Int, message: String)
     /// Whether `characters` and `endElement` should be called at all (not calling them saves time).
     var needsCharacters: Bool { get }
-    /// When not `nil`, a NULL-terminated C list of element names: `startElement` is then called only for
-    /// elements with attributes and for these (see `cxml_handlers.bare_elements_wanted`).
-    var bareElementsWanted: UnsafePointer<UnsafePointer<CChar>?>? { get }
 }
 
 extension XMLStreamDelegate {
     var needsCharacters: Bool { true }
-    var bareElementsWanted: UnsafePointer<UnsafePointer<CChar>?>? { nil }
 }
 
 /// A NUL-terminated name or value from the parser.
@@ -73,7 +69,6 @@ final class XMLStream {
                 isError: level != CXML_LEVEL_WARNING, code: Int(code), line: line, column: Int(column),
                 message: String(cString: message!))
         }
-        handlers.bare_elements_wanted = delegate.bareElementsWanted
         if !delegate.needsCharacters {
             handlers.characters = nil
             handlers.end_element = nil

@@ -106,9 +106,7 @@ public struct IndexBuilder: Sendable {
             let middle = rows.count / 2
             var halves = [SortedHalf(range: 0..<middle), SortedHalf(range: middle..<rows.count)]
             halves.withUnsafeMutableBufferPointer { halves in
-                let shared = UncheckedSendable((halves, text, rows, groupRanks))
-                ParallelWork.run({ shared.value.0[0].sort(text: text, rows: rows, groupRanks: groupRanks) }) {
-                    let (halves, text, rows, groupRanks) = shared.value
+                ParallelWork.run({ halves[0].sort(text: text, rows: rows, groupRanks: groupRanks) }) {
                     halves[1].sort(text: text, rows: rows, groupRanks: groupRanks)
                 }
             }

@@ -78,15 +78,7 @@ public struct LinkKind: Hashable, Sendable {
 
     /// The link for one tenant (for kinds identified by tenant ID), built in one allocation.
     public func url(for tenantID: TenantID) -> String {
-        let (prefixLength, suffixLength) = (prefix.utf8.count, suffix.utf8.count)
-        return String(unsafeUninitializedCapacity: prefixLength + 36 + suffixLength) { buffer in
-            var prefix = prefix
-            var suffix = suffix
-            prefix.withUTF8 { _ = buffer.initialize(fromContentsOf: $0) }
-            tenantID.writeCanonical(to: buffer.baseAddress! + prefixLength)
-            suffix.withUTF8 { _ = buffer[(prefixLength + 36)...].initialize(fromContentsOf: $0) }
-            return prefixLength + 36 + suffixLength
-        }
+        prefix + tenantID.description + suffix
     }
 
     /// The parts of this kind's links around the tenant ID, as bytes owned by the caller: for code that

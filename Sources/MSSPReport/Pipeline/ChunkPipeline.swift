@@ -27,11 +27,10 @@ enum ChunkPipeline {
         let finished = DispatchSemaphore(value: 0)
         let producerSeconds = ProducerClock()
         let thread = Thread {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = ContinuousClock.now
             produce { chunk in queue.put(chunk) }
             queue.close()
-            producerSeconds.seconds =
-                Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 - queue.producerWaitSeconds
+            producerSeconds.seconds = start.secondsElapsed - queue.producerWaitSeconds
             finished.signal()
         }
         thread.stackSize = 1 << 22
@@ -40,9 +39,9 @@ enum ChunkPipeline {
         var wanted = true
         while let chunk = queue.take() {
             guard wanted else { continue }
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = ContinuousClock.now
             wanted = consume(chunk)
-            timings.consumer += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            timings.consumer += start.secondsElapsed
             if !wanted { queue.cancel() }
         }
         finished.wait()
@@ -75,9 +74,9 @@ private final class ChunkQueue<Chunk: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if chunks.count >= limit, !isCancelled {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = ContinuousClock.now
             while chunks.count >= limit, !isCancelled { condition.wait() }
-            producerWaitSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            producerWaitSeconds += start.secondsElapsed
         }
         guard !isCancelled else { return false }
         chunks.append(chunk)

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// One run of the pipeline: read → validate → build → render → check → write.
 ///
 /// Read and validate run together on both cores, as do render (with write) and check.
@@ -134,7 +132,6 @@ public struct ReportJob: Sendable {
         let (inputs, format, delimiter) = (options.inputs, options.inputFormat, options.delimiter)
         var read = InputReadResult()
         var failure: ReportFailure?
-        var validateSeconds = 0.0
         let timings = ChunkPipeline.run(
             produce: { (emit: @escaping (ReadEvent) -> Bool) in
                 var batch: [CustomerRecord] = []
@@ -170,10 +167,9 @@ public struct ReportJob: Sendable {
                 }
                 return true
             })
-        validateSeconds = timings.consumer
         if let failure { throw failure }
         outcome.timings.record(.read, seconds: timings.producer)
-        outcome.timings.record(.validate, seconds: validateSeconds)
+        outcome.timings.record(.validate, seconds: timings.consumer)
         let validation = run.result
         outcome.diagnostics += read.diagnostics
         outcome.recordCount = validation.recordCount + read.droppedRowCount
@@ -237,9 +233,9 @@ public struct ReportJob: Sendable {
             let pipeline = ChunkPipeline.run(
                 produce: { emit in
                     renderer.render(model) { chunk in
-                        let start = DispatchTime.now().uptimeNanoseconds
+                        let start = ContinuousClock.now
                         let written = output.write(chunk)
-                        writeClock.seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                        writeClock.seconds += start.secondsElapsed
                         return written && emit(buffers.filled(with: chunk))
                     }
                 },
@@ -266,12 +262,4 @@ public struct ReportJob: Sendable {
 /// The time the rendering thread spends writing, read after it has finished.
 private final class WriteClock: @unchecked Sendable {
     var seconds: Double = 0
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
-    }
 }

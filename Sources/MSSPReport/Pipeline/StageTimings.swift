@@ -41,8 +41,7 @@ public struct StageTimings: Sendable {
         } catch {
             return .failure(error)
         }
-        let (whole, fraction) = (clock.now - start).components
-        return .success(Double(whole) + Double(fraction) / 1e18)
+        return .success((clock.now - start).seconds)
     }
 
     /// One line: `stage=milliseconds` pairs in pipeline order.
@@ -51,4 +50,17 @@ public struct StageTimings: Sendable {
             seconds[stage].map { "\(stage.rawValue)=\(String(format: "%.1f", $0 * 1000))" }
         }.joined(separator: " ")
     }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
+
+extension ContinuousClock.Instant {
+    /// Seconds from this instant until now.
+    var secondsElapsed: Double { (ContinuousClock.now - self).seconds }
 }

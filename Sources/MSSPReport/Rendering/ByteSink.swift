@@ -84,13 +84,7 @@ extension Escaping {
     /// Appends `text` to `sink`, escaped.
     func append(_ text: String, to sink: ByteSink) {
         var text = text
-        text.withUTF8 { bytes in
-            switch self {
-            case .none: sink.append(UnsafeRawBufferPointer(bytes))
-            case .xhtml: Self.appendXHTML(bytes, to: sink)
-            case .markdown: Self.appendMarkdown(bytes, to: sink)
-            }
-        }
+        text.withUTF8 { append($0, to: sink) }
     }
 
     /// Appends the UTF-8 text `bytes` to `sink`, escaped.

@@ -325,32 +325,6 @@ struct Lowercaser {
     }
 }
 
-/// A customer name compared without regard to case: its lowercased UTF-8 bytes, hashed as bytes. Hashing a
-/// `String` normalizes it to NFC first, which made the duplicate-name look-up a large cost of validation.
-struct NameKey: Hashable {
-    let bytes: [UInt8]
-
-    init(_ name: String) {
-        bytes = Self.lowercasedBytes(name)
-    }
-
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
-    /// The lowercased UTF-8 bytes, as `String.lowercased()` gives them.
-    static func lowercasedBytes(_ name: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var lowercaser = Lowercaser()
-        lowercaser.append(name, to: &bytes)
-        return bytes
-    }
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-}
-
 extension CustomerValidator {
     /// Whether the bytes are a DNS host name: at least two dot-separated labels of letters, digits and inner
     /// hyphens, each at most 63 bytes, 253 in all. Lowercase input expected.
