@@ -52,13 +52,13 @@ struct MSSPReportCommand: ParsableCommand {
     var inputFormat: InputFormat?
 
     @Option(help: "The CSV delimiter: ',', ';' or 'tab'. By default it is detected from each header line.")
-    var delimiter: String?
+    var delimiter: CSVDelimiter?
 
     @Option(
         help:
             "The portal each customer links to: defender (https://security.microsoft.com/?tid=…) or securitycenter (the 2021 article's https://securitycenter.windows.com/?tid=…). The default is defender."
     )
-    var portal: String?
+    var portal: PortalChoice?
 
     @Option(
         help: ArgumentHelp(
@@ -70,7 +70,7 @@ struct MSSPReportCommand: ParsableCommand {
         help: ArgumentHelp(
             "Extra per-customer links, comma-separated, from the catalog that --list-links prints (for example entra,intune,exchange). By default only the portal link.",
             valueName: "kind,..."))
-    var links: String?
+    var links: LinkKindList?
 
     @Option(
         help: ArgumentHelp(
@@ -111,6 +111,10 @@ struct MSSPReportCommand: ParsableCommand {
     @Flag(help: .private)
     var timings = false
 
+    /// Stops the run at a seam for an end-to-end test (see `TestSeam`).
+    @Option(help: .private)
+    var testSeam: TestSeam?
+
     func validate() throws {
         if listLinks { return }
         if inputs.isEmpty {
@@ -132,28 +136,26 @@ struct MSSPReportCommand: ParsableCommand {
         if portalURL != nil, portal != nil {
             throw ValidationError("--portal and --portal-url both choose the portal; give one of them.")
         }
-        if let portal, LinkCatalog.portal(named: portal) == nil {
-            let names = LinkCatalog.portals.map(\.id).joined(separator: ", ")
-            throw ValidationError("--portal must be one of \(names); use --portal-url for any other portal.")
-        }
-        for kind in linkKindNames where LinkCatalog.extraLink(named: kind) == nil {
+        if let kind = links?.unknownNames.first {
             let names = LinkCatalog.extraLinks.map(\.id).joined(separator: ", ")
             throw ValidationError("--links: unknown link kind '\(kind)'; the kinds are \(names) (see --list-links).")
         }
-        if let delimiter, Self.delimiterByte(delimiter) == nil {
-            throw ValidationError("--delimiter must be ',', ';' or 'tab'.")
-        }
-        if let output, output != "-", format == nil, OutputFormat.fromExtension(of: output) == nil {
+        if let output, output != "-", format == nil, OutputFormat.fromExtension(of: output) == nil,
+            !Self.isDeviceOrPipe(output)
+        {
             throw ValidationError(
                 "Cannot tell the format from \(output); name it .html or .md, or give --format html or --format markdown."
             )
         }
     }
 
-    /// The kinds named by --links.
-    private var linkKindNames: [String] {
-        (links ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            .filter { !$0.isEmpty }
+    /// Whether `path` is a character device or a FIFO (`/dev/null`, a named pipe): written like standard
+    /// output, and like it given HTML unless `--format` says otherwise.
+    static func isDeviceOrPipe(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type == S_IFCHR || type == S_IFIFO
     }
 
     /// The peak resident memory of this process image (Linux: `VmHWM`), for the benchmark. A parent's
@@ -175,7 +177,7 @@ struct MSSPReportCommand: ParsableCommand {
         }
         let portalKind =
             portalURL.map { LinkKind(id: "custom", title: "customer portal", urlTemplate: $0) }
-            ?? LinkCatalog.portal(named: portal ?? LinkCatalog.defender.id)!
+            ?? portal?.kind ?? LinkCatalog.defender
         let environment = ProcessInfo.processInfo.environment
         let stderrIsTerminal = isatty(STDERR_FILENO) == 1
         // MSSP_REPORT_PROGRESS_AFTER (seconds, default 1) exists so that tests can see the line on small inputs.
@@ -184,7 +186,7 @@ struct MSSPReportCommand: ParsableCommand {
         var options = ReportOptions(
             inputs: inputs.map(InputSource.init(path:)),
             inputFormat: inputFormat,
-            delimiter: delimiter.flatMap(Self.delimiterByte),
+            delimiter: delimiter?.byte,
             output: OutputDestination(output),
             format: format ?? output.flatMap(OutputFormat.fromExtension(of:)) ?? .html,
             portal: portalKind,
@@ -196,22 +198,27 @@ struct MSSPReportCommand: ParsableCommand {
             warningsAsErrors: warningsAsErrors,
             progress: progress.map(Self.reporter(for:))
         )
-        options.linkKinds = linkKindNames.compactMap(LinkCatalog.extraLink(named:))
+        options.linkKinds = links?.kinds ?? []
         options.groupBy = groupBy
+        if let testSeam { options.hooks = testSeam.hooks }
         // The process ends with the job: what the job allocated last is left to the system.
         options.releasesMemory = false
         let outcome = ReportJob(options: options).run()
         progress?.finish()
 
+        let exitCode = outcome.failure?.exitCode ?? 0
         let colored = diagnostics == .text && stderrIsTerminal && environment["NO_COLOR"] == nil
         let printer = DiagnosticPrinter(style: diagnostics, colored: colored)
+        var shown = outcome
+        if warningsAsErrors {
+            // Warnings stopped the run as errors would have: print them as what they were treated as.
+            for index in shown.diagnostics.indices { shown.diagnostics[index].severity = .error }
+        }
         var lines: [String] = []
-        let shown = outcome.diagnostics.filter { !(quiet && $0.severity == .warning) }
+        let data = shown.diagnostics.filter { !(quiet && $0.severity == .warning) }
         // A flood of data diagnostics helps nobody on a terminal: show the first ones and count the rest. JSON is
         // for tools, which get everything. What stopped the run (a failed check, an unwritable output) is always
-        // shown.
-        let runFailures = shown.filter(\.code.isRunFailure)
-        let data = shown.filter { !$0.code.isRunFailure }
+        // shown, after them.
         let limit = diagnostics == .json ? Int.max : Self.textDiagnosticLimit
         lines += data.prefix(limit).map(printer.format)
         if data.count > limit {
@@ -219,8 +226,10 @@ struct MSSPReportCommand: ParsableCommand {
                 "mssp-report: note: \(data.count - limit) more diagnostics not shown; --diagnostics json prints them all"
             )
         }
-        lines += runFailures.map(printer.format)
-        if !quiet { lines.append(printer.summary(of: outcome)) }
+        let failureDiagnostics = outcome.failure?.diagnostics(writingTo: options.output, format: options.format) ?? []
+        lines += failureDiagnostics.map(printer.format)
+        shown.diagnostics += failureDiagnostics
+        if !quiet { lines.append(printer.summary(of: shown, exitCode: exitCode)) }
         if timings {
             lines.append("mssp-report: timings (ms): \(outcome.timings.summary)")
             if let peak = Self.peakResidentKiB() { lines.append("mssp-report: peak resident memory (KiB): \(peak)") }
@@ -228,7 +237,7 @@ struct MSSPReportCommand: ParsableCommand {
         if !lines.isEmpty {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 
     /// The link catalog as `--list-links` prints it.
@@ -255,15 +264,6 @@ struct MSSPReportCommand: ParsableCommand {
 
     /// How many diagnostics the text form prints before it summarises the rest.
     static let textDiagnosticLimit = 50
-
-    private static func delimiterByte(_ text: String) -> UInt8? {
-        switch text {
-        case ",": UInt8(ascii: ",")
-        case ";": UInt8(ascii: ";")
-        case "tab", "\t", "\\t": UInt8(ascii: "\t")
-        default: nil
-        }
-    }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -34,7 +34,7 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     init(model: IndexModel) {
         self.model = model
         portalLinkCounts = [UInt8](repeating: 0, count: model.count)
-        tenantIDs = model.customers.withStorage { _, rows in model.order.map { rows[Int($0)].tenantID } }
+        tenantIDs = model.withCustomersInOrder { customers in (0..<customers.count).map(customers.tenantID(at:)) }
         portalPattern = model.portal.makePattern()
         if !model.linkKinds.isEmpty {
             for position in 0..<model.count {

@@ -28,10 +28,9 @@ final class MarkdownAudit {
     /// A link outside the tables: its destination and text.
     private var sharedLink: (href: String, text: [UInt8])?
     private var seenURLs: Set<String> = []
-    /// The cells of every customer row as they read back, for tests.
-    private(set) var readBack: [[String]] = []
-    /// Keep `readBack` (tests only: it holds the whole table).
-    var keepsReadBack = false
+    /// Told the cells of each customer row as they read back (for a test that compares them with what the
+    /// rendered HTML shows).
+    private let onRow: (([String]) -> Void)?
 
     /// A link in a customer row.
     private struct RowLink {
@@ -41,8 +40,9 @@ final class MarkdownAudit {
         var textEnd: Int?
     }
 
-    init(model: IndexModel) {
+    init(model: IndexModel, onRow: (([String]) -> Void)? = nil) {
         self.model = model
+        self.onRow = onRow
         portalPattern = model.portal.makePattern()
     }
 
@@ -52,30 +52,11 @@ final class MarkdownAudit {
         }
     }
 
-    /// The problems in `markdown` and the cells of every customer row as they read back (for tests).
-    static func readBack(_ markdown: String, against model: IndexModel) -> (problems: [OutputProblem], rows: [[String]])
-    {
-        let audit = MarkdownAudit(model: model)
-        audit.keepsReadBack = true
-        guard let stream = cmarkdown_stream_create() else { return ([], []) }
-        var markdown = markdown
-        markdown.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmarkdown_stream_feed(stream, $0.baseAddress, $0.count) }
-        }
-        let problems = audit.audit(stream)
-        return (problems, audit.readBack)
-    }
-
-    /// Finishes the parse of `stream`, walks its tree and releases it (but not the tree itself when
-    /// `releasingTree` is false: see `OutputCheck.releasesMemory`); the problems found.
+    /// Walks the tree of `document` (which the caller frees afterwards); the problems found.
     ///
     /// The walk over cmark-gfm's tree runs on another thread and hands its events over in batches, so that
     /// walking the tree (a cache miss per node) and auditing the rows use both cores.
-    func audit(_ stream: OpaquePointer, releasingTree: Bool = true) -> [OutputProblem] {
-        guard let document = cmarkdown_stream_finish_document(stream) else {
-            return [OutputProblem(line: 0, column: 0, message: "cmark-gfm could not parse the Markdown")]
-        }
-        defer { cmarkdown_document_free(document, releasingTree ? 1 : 0) }
+    func audit(_ document: OpaquePointer) -> [OutputProblem] {
         let shared = UncheckedSendable(document)
         _ = ChunkPipeline.run(
             produce: { (emit: @escaping (UncheckedSendable<[cmarkdown_event]>) -> Bool) in
@@ -174,7 +155,7 @@ final class MarkdownAudit {
     }
 
     private func checkRow() {
-        if keepsReadBack { readBack.append(cellRanges.map(cellString)) }
+        onRow?(cellRanges.map(cellString))
         guard rowIndex < model.count else {
             report("the customer table has more rows than the \(model.count) customers")
             return

@@ -76,13 +76,5 @@ extension Diagnostic {
         case templateSyntax = "template-syntax"
         case outputCheck = "output-check"
         case unwritableOutput = "unwritable-output"
-
-        /// Whether the code reports a failure of the run itself rather than a problem in the data.
-        public var isRunFailure: Bool {
-            switch self {
-            case .unreadableInput, .templateSyntax, .outputCheck, .unwritableOutput: true
-            default: false
-            }
-        }
     }
 }

@@ -49,14 +49,15 @@ public struct DiagnosticPrinter: Sendable {
         }
     }
 
-    /// The summary line: what was read, what was found, what was written or why not.
-    public func summary(of outcome: ReportOutcome) -> String {
+    /// The summary line: what was read, what was found, what was written or why not, and (JSON) the exit
+    /// code the process ends with.
+    public func summary(of outcome: ReportOutcome, exitCode: Int32) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         switch outcome.failure {
         case .templateInvalid?, .inputUnreadable?:
             let text = "nothing written"
             return style == .text
-                ? "mssp-report: " + text : "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(outcome.exitCode)}"
+                ? "mssp-report: " + text : "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(exitCode)}"
         default: break
         }
         var text = "\(plural(outcome.recordCount, "row")) read, \(plural(outcome.customerCount, "customer")) valid, "
@@ -75,7 +76,7 @@ public struct DiagnosticPrinter: Sendable {
         }
         switch style {
         case .text: return "mssp-report: " + text
-        case .json: return "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(outcome.exitCode)}"
+        case .json: return "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(exitCode)}"
         }
     }
 

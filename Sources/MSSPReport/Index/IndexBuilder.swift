@@ -101,34 +101,16 @@ public struct IndexBuilder: Sendable {
             let rank = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, Int32($0)) })
             for (index, value) in groupValues.enumerated() { if let value { groupRanks[index] = rank[value]! } }
         }
-        return customers.withStorage { text, rows in
+        return customers.withContents { contents in
             // Both halves of the list get their keys and are sorted on their own core, then merged.
-            let middle = rows.count / 2
-            var halves = [SortedHalf(range: 0..<middle), SortedHalf(range: middle..<rows.count)]
+            let middle = contents.count / 2
+            var halves = [SortedHalf(range: 0..<middle), SortedHalf(range: middle..<contents.count)]
             halves.withUnsafeMutableBufferPointer { halves in
-                ParallelWork.run({ halves[0].sort(text: text, rows: rows, groupRanks: groupRanks) }) {
-                    halves[1].sort(text: text, rows: rows, groupRanks: groupRanks)
+                ParallelWork.run({ halves[0].sort(contents, groupRanks: groupRanks) }) {
+                    halves[1].sort(contents, groupRanks: groupRanks)
                 }
             }
-            // Merge.
-            var order: [Int32] = []
-            order.reserveCapacity(rows.count)
-            var (left, right) = (0, 0)
-            let (first, second) = (halves[0], halves[1])
-            while left < first.items.count, right < second.items.count {
-                if SortedHalf.precedes(
-                    second.items[right], in: second, first.items[left], in: first, text: text, rows: rows)
-                {
-                    order.append(second.items[right].index)
-                    right += 1
-                } else {
-                    order.append(first.items[left].index)
-                    left += 1
-                }
-            }
-            order += first.items[left...].map(\.index)
-            order += second.items[right...].map(\.index)
-            return order
+            return SortedHalf.merge(halves[0], halves[1], contents)
         }
     }
 
@@ -145,23 +127,14 @@ public struct IndexBuilder: Sendable {
             self.range = range
         }
 
-        func key(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
-            let position = Int(index) - range.lowerBound
-            return keyBytes.withUnsafeBufferPointer {
-                UnsafeBufferPointer(rebasing: $0[keyStarts[position]..<keyStarts[position + 1]])
-            }
-        }
-
-        mutating func sort(
-            text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>, groupRanks: [Int32]
-        ) {
+        mutating func sort(_ contents: CustomerList.Contents, groupRanks: [Int32]) {
             keyBytes.reserveCapacity(range.count * 40)
             keyStarts = [Int](repeating: 0, count: range.count + 1)
             items.reserveCapacity(range.count)
             var lowercaser = Lowercaser()
             for (position, index) in range.enumerated() {
                 let start = keyBytes.count
-                lowercaser.append(rows[index].name(in: text), to: &keyBytes)
+                lowercaser.append(contents.name(at: index), to: &keyBytes)
                 keyStarts[position + 1] = keyBytes.count
                 var prefix: UInt64 = 0
                 for offset in 0..<8 {
@@ -170,55 +143,90 @@ public struct IndexBuilder: Sendable {
                 }
                 items.append(SortItem(group: groupRanks[index], index: Int32(index), prefix: prefix))
             }
-            let lowerBound = range.lowerBound
-            keyBytes.withUnsafeBufferPointer { keys in
-                keyStarts.withUnsafeBufferPointer { keyStarts in
-                    items.sort { left, right in
-                        if left.group != right.group { return left.group < right.group }
-                        if left.prefix != right.prefix { return left.prefix < right.prefix }
-                        let (l, r) = (Int(left.index) - lowerBound, Int(right.index) - lowerBound)
-                        let order = IndexBuilder.compare(
-                            keys.baseAddress! + keyStarts[l], keyStarts[l + 1] - keyStarts[l],
-                            keys.baseAddress! + keyStarts[r], keyStarts[r + 1] - keyStarts[r])
-                        if order != 0 { return order < 0 }
-                        return IndexBuilder.namePrecedes(Int(left.index), Int(right.index), text: text, rows: rows)
-                    }
+            var items = self.items
+            self.items = []
+            withKeys { keys in
+                items.sort { left, right in SortedHalf.precedes(left, keys, right, keys, contents) }
+            }
+            self.items = items
+        }
+
+        /// Calls `body` with this half's keys, valid while it runs.
+        func withKeys<Result>(_ body: (Keys) -> Result) -> Result {
+            keyBytes.withUnsafeBufferPointer { bytes in
+                keyStarts.withUnsafeBufferPointer { starts in
+                    body(Keys(lowerBound: range.lowerBound, starts: starts, bytes: bytes))
                 }
             }
         }
 
-        /// Whether `left` of `leftHalf` sorts before `right` of `rightHalf`.
+        /// The two sorted halves as one order.
+        static func merge(_ first: SortedHalf, _ second: SortedHalf, _ contents: CustomerList.Contents) -> [Int32] {
+            var order: [Int32] = []
+            order.reserveCapacity(first.items.count + second.items.count)
+            first.withKeys { firstKeys in
+                second.withKeys { secondKeys in
+                    var (left, right) = (0, 0)
+                    while left < first.items.count, right < second.items.count {
+                        let (leftItem, rightItem) = (first.items[left], second.items[right])
+                        if precedes(rightItem, secondKeys, leftItem, firstKeys, contents) {
+                            order.append(rightItem.index)
+                            right += 1
+                        } else {
+                            order.append(leftItem.index)
+                            left += 1
+                        }
+                    }
+                    order += first.items[left...].map(\.index)
+                    order += second.items[right...].map(\.index)
+                }
+            }
+            return order
+        }
+
+        /// The keys of one half, valid inside `withKeys`.
+        struct Keys {
+            let lowerBound: Int
+            let starts: UnsafeBufferPointer<Int>
+            let bytes: UnsafeBufferPointer<UInt8>
+
+            /// The key of the customer at `index` (of the whole list).
+            @inline(__always)
+            func key(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+                let position = Int(index) - lowerBound
+                return UnsafeBufferPointer(rebasing: bytes[starts[position]..<starts[position + 1]])
+            }
+        }
+
+        /// Whether `left` sorts before `right`, each with the keys of its half.
+        @inline(__always)
         static func precedes(
-            _ left: SortItem, in leftHalf: SortedHalf, _ right: SortItem, in rightHalf: SortedHalf,
-            text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>
+            _ left: SortItem, _ leftKeys: Keys, _ right: SortItem, _ rightKeys: Keys,
+            _ contents: CustomerList.Contents
         ) -> Bool {
             if left.group != right.group { return left.group < right.group }
             if left.prefix != right.prefix { return left.prefix < right.prefix }
-            let (leftKey, rightKey) = (leftHalf.key(left.index), rightHalf.key(right.index))
-            let order = IndexBuilder.compare(leftKey.baseAddress!, leftKey.count, rightKey.baseAddress!, rightKey.count)
+            let order = IndexBuilder.compare(
+                leftKeys.key(left.index), rightKeys.key(right.index))
             if order != 0 { return order < 0 }
-            return IndexBuilder.namePrecedes(Int(left.index), Int(right.index), text: text, rows: rows)
+            // Equal lowercased names: the name as written, then the tenant ID.
+            let (leftIndex, rightIndex) = (Int(left.index), Int(right.index))
+            let written = IndexBuilder.compare(contents.name(at: leftIndex), contents.name(at: rightIndex))
+            if written != 0 { return written < 0 }
+            return contents.tenantID(at: leftIndex) < contents.tenantID(at: rightIndex)
         }
     }
 
-    /// The tie-break of equal lowercased names: the name as written, then the tenant ID.
-    fileprivate static func namePrecedes(
-        _ left: Int, _ right: Int, text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>
-    ) -> Bool {
-        let (leftName, rightName) = (rows[left].name(in: text), rows[right].name(in: text))
-        let written = compare(leftName.baseAddress!, leftName.count, rightName.baseAddress!, rightName.count)
-        if written != 0 { return written < 0 }
-        return rows[left].tenantID < rows[right].tenantID
-    }
-
-    /// Compares two byte strings as `lexicographicallyPrecedes` does: -1, 0 or 1.
+    /// Compares two byte strings as `lexicographicallyPrecedes` does: -1, 0 or 1. Either may be empty (and
+    /// then have no base address).
     @inline(__always)
-    fileprivate static func compare(
-        _ left: UnsafePointer<UInt8>, _ leftCount: Int, _ right: UnsafePointer<UInt8>, _ rightCount: Int
-    ) -> Int {
-        let order = memcmp(left, right, min(leftCount, rightCount))
-        if order != 0 { return order < 0 ? -1 : 1 }
-        return leftCount == rightCount ? 0 : (leftCount < rightCount ? -1 : 1)
+    fileprivate static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(left.count, right.count)
+        if common > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
+            let order = memcmp(leftBase, rightBase, common)
+            if order != 0 { return order < 0 ? -1 : 1 }
+        }
+        return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
     }
 
     private struct SortItem {

@@ -6,12 +6,13 @@ public struct IndexModel: Sendable, Equatable {
     public var portal: LinkKind
     /// The extra link kinds (`--links`), in the order each entry's `links` lists them.
     public var linkKinds: [LinkKind]
-    /// The customers, in input order.
-    public var customers: CustomerList
+    /// The customers, in input order: the list validation produced, not copied.
+    let customers: CustomerList
     /// The order of the document: positions in `customers`, sorted by group (with `--group-by`), name, then
     /// tenant ID.
-    public var order: [Int32]
-    /// The groups of `--group-by`, in order, each a run of `entries`; one untitled group without it.
+    let order: [Int32]
+    /// The groups of `--group-by`, in order, each a run of positions in the document; one untitled group
+    /// without it.
     public var groups: [Group]
     /// Whether the customers are grouped by a column.
     public var isGrouped: Bool
@@ -27,62 +28,69 @@ public struct IndexModel: Sendable, Equatable {
     /// same input gives the same bytes.
     public var generatedOn: String?
 
-    /// The customers in document order, each built when it is accessed (for tests and messages; the renderer
-    /// and the checks read `customers` directly).
-    public var entries: Entries { Entries(model: self) }
-
     /// The number of customers in the index.
     public var count: Int { order.count }
 
+    /// The customer at `position` in the document (0 is the first row).
+    public func customer(at position: Int) -> Customer {
+        customers[Int(order[position])]
+    }
+
     /// The tenant ID of the customer at `position` in the document.
-    func tenantID(at position: Int) -> TenantID {
+    public func tenantID(at position: Int) -> TenantID {
         customers.tenantID(at: Int(order[position]))
     }
 
     /// The name of the customer at `position` in the document.
-    func name(at position: Int) -> String {
+    public func name(at position: Int) -> String {
         customers.name(at: Int(order[position]))
+    }
+
+    /// The portal link of the customer at `position` in the document.
+    public func portalURL(at position: Int) -> String {
+        portal.url(for: tenantID(at: position))
     }
 
     /// The extra links (`--links`) of the customer at `position` in the document, in `linkKinds` order; `nil`
     /// where the kind needs a domain the customer lacks.
-    func links(at position: Int) -> [String?] {
+    public func links(at position: Int) -> [String?] {
         guard !linkKinds.isEmpty else { return [] }
         let index = Int(order[position])
         let (tenantID, domain) = (customers.tenantID(at: index), customers.domain(at: index))
         return linkKinds.map { $0.url(tenantID: tenantID, domain: domain) }
     }
 
-    /// The customers in document order.
-    public struct Entries: RandomAccessCollection, Sendable {
-        let model: IndexModel
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { model.order.count }
+    /// The fragment identifier of the row of a tenant: `tenant-<tenant ID>`.
+    public static func anchor(of tenantID: TenantID) -> String { "tenant-\(tenantID)" }
 
-        public subscript(position: Int) -> Entry {
-            let index = Int(model.order[position])
-            let tenantID = model.customers.tenantID(at: index)
-            return Entry(
-                name: model.customers.name(at: index), tenantID: tenantID, portalURL: model.portal.url(for: tenantID),
-                domain: model.customers.domain(at: index), links: model.links(at: position))
+    /// Calls `body` with read access to the customers in document order that builds no strings, valid only
+    /// while `body` runs (for the renderer and the link audit, which read every customer).
+    func withCustomersInOrder<Result>(_ body: (CustomersInOrder) -> Result) -> Result {
+        customers.withContents { contents in
+            order.withUnsafeBufferPointer { order in body(CustomersInOrder(contents: contents, order: order)) }
         }
     }
 
-    /// One customer's row.
-    public struct Entry: Sendable, Equatable {
-        /// The customer's name.
-        public var name: String
-        /// The tenant ID, canonical form.
-        public var tenantID: TenantID
-        /// The customer's portal link.
-        public var portalURL: String
-        /// The domain, when the input has one.
-        public var domain: String?
-        /// One URL per extra link kind, in `linkKinds` order; `nil` where the kind needs a domain the customer
-        /// lacks.
-        public var links: [String?] = []
-        /// A stable fragment identifier for the row: `tenant-<tenant ID>`.
-        public var anchor: String { "tenant-\(tenantID)" }
+    /// The customers in document order, read without building strings. Valid only inside
+    /// `withCustomersInOrder`.
+    struct CustomersInOrder {
+        let contents: CustomerList.Contents
+        let order: UnsafeBufferPointer<Int32>
+
+        /// The number of customers.
+        var count: Int { order.count }
+
+        /// The tenant ID of the customer at `position` in the document.
+        @inline(__always)
+        func tenantID(at position: Int) -> TenantID { contents.tenantID(at: Int(order[position])) }
+
+        /// The name's UTF-8 bytes.
+        @inline(__always)
+        func name(at position: Int) -> UnsafeBufferPointer<UInt8> { contents.name(at: Int(order[position])) }
+
+        /// The domain's UTF-8 bytes, or `nil`.
+        @inline(__always)
+        func domain(at position: Int) -> UnsafeBufferPointer<UInt8>? { contents.domain(at: Int(order[position])) }
     }
 
     /// A run of customers that share a value in the `--group-by` column.

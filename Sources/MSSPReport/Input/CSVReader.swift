@@ -61,8 +61,6 @@ private struct CSVParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
-    /// `file`'s number in `SourceFiles`, looked up once.
-    let fileID: Int32
     var delimiter: UInt8
     var index = 0
     var line = 1
@@ -79,7 +77,6 @@ private struct CSVParser {
     init(bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: UInt8?) {
         self.bytes = bytes
         self.file = file
-        fileID = SourceFiles.id(of: file)
         self.delimiter = delimiter ?? UInt8(ascii: ",")
         if delimiter == nil { self.delimiter = detectDelimiter() }
     }
@@ -210,7 +207,7 @@ private struct CSVParser {
                     }
                 }
                 if contentEnd < 0 {
-                    let location = SourceLocation(fileID: fileID, line: fieldLine, column: fieldColumn)
+                    let location = SourceLocation(file: file, line: fieldLine, column: fieldColumn)
                     return .failed(
                         .error(
                             .unterminatedQuote,
@@ -222,7 +219,7 @@ private struct CSVParser {
                 if index < bytes.count, bytes[index] != delimiter, bytes[index] != Self.lineFeed,
                     bytes[index] != Self.carriageReturn
                 {
-                    let location = SourceLocation(fileID: fileID, line: line, column: columnOf(index))
+                    let location = SourceLocation(file: file, line: line, column: columnOf(index))
                     skipRestOfLine()
                     return .failed(
                         .error(
@@ -251,7 +248,7 @@ private struct CSVParser {
                         column: fieldColumn))
             }
             if let last = fields.last, last.end - last.start > InputLimits.maximumFieldBytes {
-                let location = SourceLocation(fileID: fileID, line: last.line, column: last.column)
+                let location = SourceLocation(file: file, line: last.line, column: last.column)
                 skipRestOfRecord()
                 return .failed(
                     .error(
@@ -261,7 +258,7 @@ private struct CSVParser {
                     fatal: false)
             }
             if fields.count > InputLimits.maximumColumns {
-                let location = SourceLocation(fileID: fileID, line: fieldLine, column: fieldColumn)
+                let location = SourceLocation(file: file, line: fieldLine, column: fieldColumn)
                 skipRestOfRecord()
                 return .failed(
                     .error(
@@ -293,14 +290,14 @@ private struct CSVParser {
     }
 
     func location(of field: RawField) -> SourceLocation {
-        SourceLocation(fileID: fileID, line: field.line, column: field.column)
+        SourceLocation(file: file, line: field.line, column: field.column)
     }
 
     mutating func readAll(onRecord: ((consuming CustomerRecord) -> Void)?) -> InputReadResult {
         var result = InputReadResult()
         var fields: [RawField] = []
         var header: [String] = []
-        var headerLocation = SourceLocation(fileID: fileID, line: 1, column: 1)
+        var headerLocation = SourceLocation(file: file, line: 1, column: 1)
 
         // The header: the first row.
         switch nextRow(into: &fields) {
@@ -345,7 +342,7 @@ private struct CSVParser {
                     .error(
                         .tooManyRows,
                         "the input has more than \(InputLimits.maximumRows) rows, the limit; the rest was not read",
-                        at: SourceLocation(fileID: fileID, line: line, column: 1)))
+                        at: SourceLocation(file: file, line: line, column: 1)))
                 break rows
             }
             switch nextRow(into: &fields) {
@@ -360,7 +357,7 @@ private struct CSVParser {
                 break
             }
             if fields.allSatisfy({ !$0.isQuoted && $0.start == $0.end }) { continue }
-            let rowLocation = SourceLocation(fileID: fileID, line: fields[0].line, column: 1)
+            let rowLocation = SourceLocation(file: file, line: fields[0].line, column: 1)
             guard fields.count == header.count else {
                 result.diagnostics.append(
                     .error(

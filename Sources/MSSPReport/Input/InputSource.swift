@@ -35,7 +35,8 @@ public struct InputSource: Hashable, Sendable {
 
     /// Reads the whole input, up to `InputLimits.maximumInputBytes`.
     /// - Throws: `ReportFailure.inputUnreadable` when it cannot be opened or read.
-    func readBytes() throws(ReportFailure) -> RawInput {
+    /// `afterOpen` is called once a regular file is open, before a byte of it is read.
+    func readBytes(afterOpen: (() -> Void)? = nil) throws(ReportFailure) -> RawInput {
         let limit = InputLimits.maximumInputBytes
         let tooLarge = RawInput.tooLarge(
             .error(
@@ -61,10 +62,7 @@ public struct InputSource: Hashable, Sendable {
             defer { close(descriptor) }
             var opened = stat()
             fstat(descriptor, &opened)
-            // A seam for the test of a file that changes while it is read.
-            if let pause = getenv("MSSP_REPORT_TEST_PAUSE_AFTER_OPEN").flatMap({ Double(String(cString: $0)) }) {
-                usleep(UInt32(min(pause, 30) * 1_000_000))
-            }
+            afterOpen?()
             guard
                 let bytes = try Self.readStream(
                     descriptor, name: path, limit: limit, waitForFirstByte: false, expected: Int(opened.st_size))
@@ -141,12 +139,14 @@ public struct InputSource: Hashable, Sendable {
     }
 
     /// Reads and parses the input, handing each record to `onRecord` instead of returning them: CSV as each
-    /// row is read, JSON once the whole document has been parsed.
+    /// row is read, JSON once the whole document has been parsed. `afterOpen` is called once a regular file is
+    /// open, before a byte of it is read (a seam for tests of files that change while they are read).
     public func read(
-        format: InputFormat? = nil, delimiter: UInt8? = nil, onRecord: ((consuming CustomerRecord) -> Void)?
+        format: InputFormat? = nil, delimiter: UInt8? = nil, afterOpen: (() -> Void)? = nil,
+        onRecord: ((consuming CustomerRecord) -> Void)?
     ) throws(ReportFailure) -> InputReadResult {
         let bytes: [UInt8]
-        switch try readBytes() {
+        switch try readBytes(afterOpen: afterOpen) {
         case .bytes(let read): bytes = read
         case .tooLarge(let diagnostic):
             var result = InputReadResult()

@@ -6,8 +6,6 @@
 struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
-    /// `file`'s number in `SourceFiles`, looked up once.
-    private let fileID: Int32
     private var index = 0
     private var line = 1
     private var lineStart = 0
@@ -19,7 +17,6 @@ struct JSONParser {
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
-        fileID = SourceFiles.id(of: file)
     }
 
     /// Parses every top-level value in the document.
@@ -53,7 +50,7 @@ struct JSONParser {
     }
 
     private mutating func location(at position: Int) -> SourceLocation {
-        SourceLocation(fileID: fileID, line: line, column: column(at: position))
+        SourceLocation(file: file, line: line, column: column(at: position))
     }
 
     private mutating func error(_ message: String, at position: Int? = nil) -> JSONSyntaxError {

@@ -11,10 +11,14 @@
 public struct AtomicFileWriter: Sendable {
     /// The file to replace or create.
     public var path: String
+    /// Called with the finished temporary file in place, just before it is renamed over `path` (a seam for
+    /// tests of interrupted runs).
+    public var beforeRename: (@Sendable () -> Void)?
 
     /// Creates a writer for `path`.
-    public init(path: String) {
+    public init(path: String, beforeRename: (@Sendable () -> Void)? = nil) {
         self.path = path
+        self.beforeRename = beforeRename
     }
 
     /// Writes `contents` to the file.
@@ -29,8 +33,9 @@ public struct AtomicFileWriter: Sendable {
 
     /// Creates the temporary file, lets `body` write the document to it, and puts the file in place only if
     /// `body` returns and every write succeeded.
-    /// - Throws: What `body` throws (the temporary file is then removed and the target left as it was), or
-    ///   `ReportFailure.outputUnwritable` when writing fails.
+    /// - Throws: `ReportFailure.outputUnwritable` when writing fails, even if `body` then threw because of
+    ///   what it saw of the cut-off document (a full disk is the reason, not the check of half a file);
+    ///   otherwise what `body` throws. Either way the temporary file is removed and the target left as it was.
     public func write(_ body: (DocumentOutput) throws(ReportFailure) -> Void) throws(ReportFailure) {
         let directory = Self.directory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
@@ -58,14 +63,16 @@ public struct AtomicFileWriter: Sendable {
             }
             fchmod(descriptor, mode)
             let output = DocumentOutput(descriptor: descriptor)
-            try body(output)
+            do throws(ReportFailure) {
+                try body(output)
+            } catch {
+                if output.errorNumber != 0 { throw failure(String(cString: strerror(output.errorNumber))) }
+                throw error
+            }
             if output.errorNumber != 0 { throw failure(String(cString: strerror(output.errorNumber))) }
             guard fsync(descriptor) == 0 else { throw failure(Self.errorText()) }
         }
-        // A seam for the tests of interrupted runs: hold the finished temporary file for a while before renaming.
-        if let pause = getenv("MSSP_REPORT_TEST_PAUSE_BEFORE_RENAME").flatMap({ Double(String(cString: $0)) }) {
-            usleep(UInt32(min(pause, 30) * 1_000_000))
-        }
+        beforeRename?()
         guard rename(temporaryPath, path) == 0 else { throw failure(Self.errorText()) }
         committed = true
     }

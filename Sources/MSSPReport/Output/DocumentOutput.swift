@@ -16,8 +16,9 @@
 /// write) or memory (for standard output and devices, which cannot take a write back, so nothing reaches them
 /// before the check has passed).
 ///
-/// Used by one thread at a time: the rendering thread writes, the caller reads the result after joining it.
-public final class DocumentOutput: @unchecked Sendable {
+/// Not `Sendable`: one thread at a time uses it (the rendering thread writes, the caller reads the result after
+/// joining it), which `ReportJob` arranges.
+public final class DocumentOutput {
     private let descriptor: Int32?
     /// The bytes, when the output is memory.
     private(set) var bytes: [UInt8] = []

@@ -32,7 +32,10 @@ public enum OutputDestination: Sendable, Equatable {
     /// fails its check). A new or regular file is written to its temporary file as the bytes come, so the
     /// document is never held whole; standard output and devices cannot take a write back, so their bytes are
     /// held until `body` has returned.
-    public func write(_ body: (DocumentOutput) throws(ReportFailure) -> Void) throws(ReportFailure) {
+    /// `beforeRename` is called just before a finished file replaces the old one (see `AtomicFileWriter`).
+    public func write(
+        beforeRename: (@Sendable () -> Void)? = nil, _ body: (DocumentOutput) throws(ReportFailure) -> Void
+    ) throws(ReportFailure) {
         guard case .file(let path) = self else {
             let output = DocumentOutput()
             try body(output)
@@ -48,7 +51,7 @@ public enum OutputDestination: Sendable, Equatable {
         switch exists ? status.st_mode & S_IFMT : S_IFREG {
         case S_IFREG:
             // A new or regular file: replaced atomically.
-            try AtomicFileWriter(path: path).write(body)
+            try AtomicFileWriter(path: path, beforeRename: beforeRename).write(body)
         case S_IFDIR:
             try body(DocumentOutput())
             throw .outputUnwritable(path: path, reason: "it is a directory")

@@ -1,5 +1,5 @@
 /// A failure of the run as a whole, as opposed to a problem in the customer data (a `Diagnostic`).
-/// Each case maps to one exit code.
+/// Each case maps to one exit code of the command line.
 public enum ReportFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// The customer data has errors; the diagnostics were reported. Nothing was written.
     case invalidData(errorCount: Int)
@@ -11,26 +11,6 @@ public enum ReportFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case outputCheckFailed([OutputProblem])
     /// The output cannot be written.
     case outputUnwritable(path: String, reason: String)
-
-    /// The process exit code for this failure, as documented in the README.
-    public var exitCode: Int32 {
-        switch self {
-        case .invalidData, .templateInvalid: 1
-        case .inputUnreadable: 66
-        case .outputCheckFailed: 70
-        case .outputUnwritable: 73
-        }
-    }
-
-    /// The diagnostic code under which the failure is reported.
-    var diagnosticCode: Diagnostic.Code {
-        switch self {
-        case .invalidData, .templateInvalid: .templateSyntax
-        case .inputUnreadable: .unreadableInput
-        case .outputCheckFailed: .outputCheck
-        case .outputUnwritable: .unwritableOutput
-        }
-    }
 
     public var description: String {
         switch self {

@@ -23,9 +23,21 @@ public struct ReportJob: Sendable {
             try run(into: &outcome)
         } catch {
             outcome.failure = error
-            outcome.diagnostics += diagnostics(for: error)
         }
         return outcome
+    }
+
+    private func run(into outcome: inout ReportOutcome) throws(ReportFailure) {
+        guard !options.checkOnly else {
+            _ = try readAndValidate(into: &outcome)
+            return
+        }
+        // A broken custom template should not wait for a large input to be read.
+        let template = try loadTemplates(into: &outcome)
+        // Each stage's input is let go as soon as the next stage has what it needs: at a million customers
+        // the records, the customers and the document are each hundreds of megabytes.
+        let customers = try readAndValidate(into: &outcome)
+        try buildRenderCheckAndWrite(consume customers, template: template, into: &outcome)
     }
 
     /// Diagnostics sorted by input (in command-line order), line and column, as a reader goes through the
@@ -35,16 +47,13 @@ public struct ReportJob: Sendable {
         for (rank, input) in options.inputs.enumerated() where fileRank[input.displayName] == nil {
             fileRank[input.displayName] = rank
         }
-        func key(_ diagnostic: Diagnostic) -> (Int, Int, Int) {
-            guard let location = diagnostic.location else { return (-1, 0, 0) }
-            return (fileRank[location.file] ?? Int.max, location.line, location.column)
+        let keyed = diagnostics.enumerated().map { offset, diagnostic in
+            let location = diagnostic.location
+            let key =
+                location.map { (fileRank[$0.file] ?? Int.max, $0.line, $0.column, offset) } ?? (-1, 0, 0, offset)
+            return (key: key, diagnostic: diagnostic)
         }
-        return diagnostics.enumerated()
-            .sorted { lhs, rhs in
-                let (left, right) = (key(lhs.element), key(rhs.element))
-                return left != right ? left < right : lhs.offset < rhs.offset
-            }
-            .map(\.element)
+        return keyed.sorted { $0.key < $1.key }.map(\.diagnostic)
     }
 
     /// One warning per customer without a domain when a requested link kind needs one.
@@ -60,43 +69,8 @@ public struct ReportJob: Sendable {
         }
     }
 
-    /// The failure as diagnostics, so that it is printed like everything else.
-    private func diagnostics(for failure: ReportFailure) -> [Diagnostic] {
-        switch failure {
-        case .invalidData:
-            return []
-        case .templateInvalid(let diagnostics):
-            return diagnostics
-        case .inputUnreadable, .outputUnwritable:
-            return [.error(failure.diagnosticCode, failure.description, at: nil)]
-        case .outputCheckFailed(let problems):
-            let document: String
-            switch options.output {
-            case .standardOutput: document = "<rendered \(options.format.rawValue)>"
-            case .file(let path): document = "\(path) (rendered, not written)"
-            }
-            return problems.map { problem in
-                guard problem.line > 0 else { return .error(.outputCheck, "\(document): \(problem.message)", at: nil) }
-                return .error(
-                    .outputCheck, problem.message,
-                    at: SourceLocation(file: document, line: problem.line, column: max(problem.column, 1)))
-            }
-        }
-    }
-
-    private func run(into outcome: inout ReportOutcome) throws(ReportFailure) {
-        let template = try loadTemplates(into: &outcome)
-        // Each stage's input is let go as soon as the next stage has what it needs: at a million customers
-        // the records, the customers and the document are each hundreds of megabytes.
-        let customers = try readAndValidate(into: &outcome)
-        guard let template else { return }
-        try buildRenderCheckAndWrite(consume customers, template: template, into: &outcome)
-    }
-
-    /// Loads and compiles the template (none for `--check`). A broken custom template should not wait for a
-    /// large input to be read.
-    private func loadTemplates(into outcome: inout ReportOutcome) throws(ReportFailure) -> CompiledTemplate? {
-        guard !options.checkOnly else { return nil }
+    /// Loads and compiles the template.
+    private func loadTemplates(into outcome: inout ReportOutcome) throws(ReportFailure) -> CompiledTemplate {
         options.progress?(.templates, 0)
         return try outcome.timings.measure(.templates) { () throws(ReportFailure) in
             let templates =
@@ -130,6 +104,7 @@ public struct ReportJob: Sendable {
         let inputBytes = options.inputs.reduce(0) { $0 + $1.sizeHint }
         run.reserveCapacity(records: inputBytes / 36, inputBytes: inputBytes)
         let (inputs, format, delimiter) = (options.inputs, options.inputFormat, options.delimiter)
+        let afterOpen = options.hooks.afterInputOpened
         var read = InputReadResult()
         var failure: ReportFailure?
         let timings = ChunkPipeline.run(
@@ -138,8 +113,10 @@ public struct ReportJob: Sendable {
                 batch.reserveCapacity(Self.batchSize)
                 for input in inputs {
                     do throws(ReportFailure) {
-                        let result = try input.read(format: format, delimiter: delimiter) {
-                            (record: consuming CustomerRecord) in
+                        let result = try input.read(
+                            format: format, delimiter: delimiter,
+                            afterOpen: afterOpen.map { hook in { hook(input.displayName) } }
+                        ) { (record: consuming CustomerRecord) in
                             batch.append(record)
                             if batch.count == Self.batchSize {
                                 _ = emit(.records(batch))
@@ -186,14 +163,12 @@ public struct ReportJob: Sendable {
                     at: nil))
         }
         outcome.diagnostics = inFileOrder(outcome.diagnostics)
-        if options.warningsAsErrors {
-            for index in outcome.diagnostics.indices { outcome.diagnostics[index].severity = .error }
-        }
         outcome.customerCount = validation.customers.count
         outcome.skippedCount = read.droppedRowCount + validation.invalidRecordCount
 
-        if outcome.errorCount > 0, !options.skipInvalid {
-            throw .invalidData(errorCount: outcome.errorCount)
+        let blocking = outcome.errorCount + (options.warningsAsErrors ? outcome.warningCount : 0)
+        if blocking > 0, !options.skipInvalid {
+            throw .invalidData(errorCount: blocking)
         }
         return validation.customers
     }
@@ -223,18 +198,24 @@ public struct ReportJob: Sendable {
         var bodySeconds = 0.0
         let clock = ContinuousClock()
         let writeStart = clock.now
-        try options.output.write { output throws(ReportFailure) in
+        let check = OutputCheck(model: model, format: format)
+        if !options.releasesMemory {
+            // The process ends with the job: what the check holds (cmark-gfm's tree of a Markdown index) is left
+            // to the system instead of being freed node by node.
+            _ = Unmanaged.passRetained(check)
+        }
+        try options.output.write(beforeRename: options.hooks.beforeOutputRenamed) { output throws(ReportFailure) in
             let bodyStart = clock.now
             defer { bodySeconds = (clock.now - bodyStart).seconds }
-            let check = OutputCheck(model: model, format: format)
-            check.releasesMemory = options.releasesMemory
+            // The rendering thread is the only one to write to `output` until the pipeline has joined it.
+            let output = UncheckedSendable(output)
             let writeClock = WriteClock()
             let buffers = BufferPool()
             let pipeline = ChunkPipeline.run(
                 produce: { emit in
                     renderer.render(model) { chunk in
                         let start = ContinuousClock.now
-                        let written = output.write(chunk)
+                        let written = output.value.write(chunk)
                         writeClock.seconds += start.secondsElapsed
                         return written && emit(buffers.filled(with: chunk))
                     }

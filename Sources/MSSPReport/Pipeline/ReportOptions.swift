@@ -26,13 +26,18 @@ public struct ReportOptions: Sendable {
     public var skipInvalid: Bool
     /// Read and validate only; write nothing.
     public var checkOnly: Bool
-    /// Treat every warning as an error.
+    /// Refuse to write when there is any warning, as when there is an error. (The job reports warnings as
+    /// warnings; the command line prints them as errors.)
     public var warningsAsErrors: Bool
     /// Told when each stage starts, with the number of rows read so far (for a progress line).
     public var progress: (@Sendable (StageTimings.Stage, Int) -> Void)?
     /// Whether the job frees all it allocates. The command line, whose process ends with the job, sets this to
-    /// `false` (see `OutputCheck.releasesMemory`); a long-lived process should leave it `true`.
+    /// `false`: the check of a Markdown index holds cmark-gfm's tree of the whole document, and freeing it node
+    /// by node takes over a second at a million customers, so the job leaves it to the system, as compilers do
+    /// with `-disable-free`. A long-lived process should leave it `true`.
     public var releasesMemory = true
+    /// Calls at fixed points of the run, for tests.
+    public var hooks = ReportHooks()
 
     /// Creates options; the defaults are those of the command line.
     public init(

@@ -1,6 +1,8 @@
-/// What a run did: every diagnostic, the counts for the summary line, and the failure if there was one.
+/// What a run did: the diagnostics about the data, the counts for the summary line, and, apart from them, the
+/// failure that stopped the run if there was one. The command line maps the failure to its exit code.
 public struct ReportOutcome: Sendable {
-    /// Every problem found in the data, in the order found.
+    /// Every problem found in the customer data, in input order (file, line, column). Failures of the run are
+    /// not among them: see `failure`.
     public var diagnostics: [Diagnostic] = []
     /// Rows and objects read from all inputs.
     public var recordCount = 0
@@ -19,7 +21,4 @@ public struct ReportOutcome: Sendable {
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     /// Warnings among the diagnostics.
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
-
-    /// The exit code: 0 on success, otherwise the failure's.
-    public var exitCode: Int32 { failure?.exitCode ?? 0 }
 }

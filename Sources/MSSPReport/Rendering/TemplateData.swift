@@ -62,33 +62,22 @@ enum TemplateValue {
 struct TemplateData {
     let model: IndexModel
     let hasDomains: Bool
-    /// The customer list's storage and the document order, valid while `with` runs: read through pointers, so
-    /// that rendering changes no reference count the checking thread also uses.
-    private let text: UnsafeBufferPointer<UInt8>
-    private let rows: UnsafeBufferPointer<CustomerList.Row>
-    private let order: UnsafeBufferPointer<Int32>
+    /// The customers in document order, valid while `with` runs: read without building strings, so that
+    /// rendering changes no reference count the checking thread also uses.
+    private let customers: IndexModel.CustomersInOrder
     /// The portal's links, built without strings.
     let portalPattern: URLPattern
 
     /// Calls `body` with the data of `model`.
     static func with<Result>(_ model: IndexModel, _ body: (TemplateData) -> Result) -> Result {
-        model.customers.withStorage { text, rows in
-            model.order.withUnsafeBufferPointer { order in
-                body(TemplateData(model: model, text: text, rows: rows, order: order))
-            }
-        }
+        model.withCustomersInOrder { customers in body(TemplateData(model: model, customers: customers)) }
     }
 
-    private init(
-        model: IndexModel, text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<CustomerList.Row>,
-        order: UnsafeBufferPointer<Int32>
-    ) {
+    private init(model: IndexModel, customers: IndexModel.CustomersInOrder) {
         self.model = model
-        self.text = text
-        self.rows = rows
-        self.order = order
+        self.customers = customers
         portalPattern = model.portal.makePattern()
-        hasDomains = rows.contains { $0.domainLength >= 0 }
+        hasDomains = customers.contents.anyHasDomain
     }
 
     /// The value of `key` in `frame`; `.missing` where the frame has no such variable.
@@ -97,9 +86,8 @@ struct TemplateData {
         case .customer(let index):
             return customerValue(key, index)
         case .entryLink(let customer, let kind):
-            let row = rows[Int(order[customer])]
-            let domain = row.domain(in: text).map { String(decoding: $0, as: UTF8.self) }
-            let url = model.linkKinds[kind].url(tenantID: row.tenantID, domain: domain)
+            let domain = customers.domain(at: customer).map { String(decoding: $0, as: UTF8.self) }
+            let url = model.linkKinds[kind].url(tenantID: customers.tenantID(at: customer), domain: domain)
             switch key {
             case .title: return .text(model.linkKinds[kind].title)
             case .url: return url.map(TemplateValue.text) ?? .missing
@@ -111,7 +99,7 @@ struct TemplateData {
             case .title: return .text(model.title)
             case .portal: return .object(.portal)
             case .linkKinds: return .list(.linkKinds)
-            case .customers: return .list(.customers(0..<order.count))
+            case .customers: return .list(.customers(0..<customers.count))
             case .relatedTopics: return .list(.relatedTopics)
             case .sourceArticle: return .object(.sourceArticle)
             case .accessNote: return .text(model.accessNote)
@@ -153,13 +141,12 @@ struct TemplateData {
     /// A value of the customer at `position` in the document.
     @inline(__always)
     private func customerValue(_ key: TemplateKey, _ position: Int) -> TemplateValue {
-        let row = rows[Int(order[position])]
         switch key {
-        case .name: return .bytes(row.name(in: text))
-        case .tenantId: return .tenantID(row.tenantID)
-        case .portalUrl: return .portalURL(row.tenantID)
-        case .anchor: return .anchor(row.tenantID)
-        case .domain: return row.domain(in: text).map(TemplateValue.bytes) ?? .missing
+        case .name: return .bytes(customers.name(at: position))
+        case .tenantId: return .tenantID(customers.tenantID(at: position))
+        case .portalUrl: return .portalURL(customers.tenantID(at: position))
+        case .anchor: return .anchor(customers.tenantID(at: position))
+        case .domain: return customers.domain(at: position).map(TemplateValue.bytes) ?? .missing
         case .links: return .list(.entryLinks(customer: position))
         default: return .missing
         }

@@ -38,8 +38,6 @@ public struct CustomerValidator: Sendable {
         // positions in `result.customers`: the look-ups hold no strings.
         private var firstByTenant = PositionTable()
         private var firstByName = NameIndex()
-        /// Where each customer's tenant ID is written (line, column), by position: cited by a duplicate.
-        private var tenantLocations: [(line: Int32, column: Int32)] = []
         private let validator = CustomerValidator()
 
         /// Starts a validation.
@@ -48,7 +46,6 @@ public struct CustomerValidator: Sendable {
         /// Reserves room for about `count` records of `bytes` input bytes in all.
         public mutating func reserveCapacity(records count: Int, inputBytes bytes: Int) {
             result.customers.reserveCapacity(customers: count, textBytes: bytes)
-            tenantLocations.reserveCapacity(count)
         }
 
         /// Validates the next record.
@@ -69,10 +66,7 @@ public struct CustomerValidator: Sendable {
                 let first = firstByTenant.find(hash: tenantHash) { result.customers.tenantID(at: Int($0)) == tenantID }
                 if let first {
                     let firstPosition = Int(first)
-                    let (line, column) = tenantLocations[firstPosition]
-                    let firstLocation = SourceLocation(
-                        fileID: result.customers.location(at: firstPosition).fileID, line: Int(line),
-                        column: Int(column))
+                    let firstLocation = result.customers.tenantIDLocation(at: firstPosition)
                     let written = record.tenantID?.value.trimmingWhitespace ?? tenantID.description
                     errors.append(
                         .error(
@@ -81,7 +75,6 @@ public struct CustomerValidator: Sendable {
                             at: location))
                 } else {
                     firstByTenant.insert(hash: tenantHash, position: Int32(position))
-                    tenantLocations.append((Int32(clamping: location.line), Int32(clamping: location.column)))
                     if let firstPosition = firstByName.firstPosition(of: name, at: position, in: result.customers) {
                         let firstTenantID = result.customers.tenantID(at: firstPosition)
                         if firstTenantID != tenantID {
@@ -100,7 +93,7 @@ public struct CustomerValidator: Sendable {
             if let name, let tenantID, errors.isEmpty {
                 result.customers.append(
                     name: name, tenantID: tenantID, domain: domain, otherFields: record.otherFields,
-                    location: record.location)
+                    location: record.location, tenantIDLocation: record.tenantID?.location ?? record.location)
             } else {
                 result.invalidRecordCount += 1
             }
@@ -221,110 +214,6 @@ public struct CustomerValidator: Sendable {
     }
 }
 
-/// The first position of each name, compared without regard to case. Keyed by a 64-bit hash of the lowercased
-/// bytes, so that no key is stored per name; a hit is confirmed by comparing the two names, and the (all but
-/// impossible) names whose hashes collide go to an exact table.
-struct NameIndex {
-    private var table = PositionTable()
-    private var lowercaser = Lowercaser()
-    private var key: [UInt8] = []
-    private var candidateKey: [UInt8] = []
-
-    /// The position recorded for a name equal to `name` ignoring case, or `nil` after recording `position`
-    /// for it. Positions are those of `customers`.
-    mutating func firstPosition(of name: String, at position: Int, in customers: CustomerList) -> Int? {
-        key.removeAll(keepingCapacity: true)
-        lowercaser.append(name, to: &key)
-        var hasher = Hasher()
-        key.withUnsafeBytes { hasher.combine(bytes: $0) }
-        let hash = UInt32(truncatingIfNeeded: hasher.finalize())
-        // The comparison lowercases the candidate with this index's own lowercaser and scratch buffer, moved
-        // out for the call (a copy would duplicate the lowercaser's table).
-        var lowercaser = Lowercaser()
-        var candidateKey: [UInt8] = []
-        swap(&lowercaser, &self.lowercaser)
-        swap(&candidateKey, &self.candidateKey)
-        let key = self.key
-        let first = table.find(hash: hash) { candidate in
-            candidateKey.removeAll(keepingCapacity: true)
-            lowercaser.append(customers.name(at: Int(candidate)), to: &candidateKey)
-            return candidateKey == key
-        }
-        swap(&lowercaser, &self.lowercaser)
-        swap(&candidateKey, &self.candidateKey)
-        if let first { return Int(first) }
-        table.insert(hash: hash, position: Int32(position))
-        return nil
-    }
-}
-
-/// Lowercases names into UTF-8 bytes exactly as `String.lowercased()` does (each scalar's lowercase mapping,
-/// ASCII byte by byte), remembering the mapping of each Basic Multilingual Plane scalar it has seen: perf showed
-/// `lowercased()` to be the largest single cost of validating and sorting a million names in many scripts.
-struct Lowercaser {
-    /// Per BMP scalar: 0 not yet seen, `multiple` when the mapping is more than one scalar, otherwise the
-    /// lowercase scalar.
-    private var table: [UInt32] = []
-    private static let multiple = UInt32.max
-
-    /// Appends the lowercased bytes of `text` to `bytes`.
-    mutating func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { append($0, to: &bytes) }
-    }
-
-    /// Appends the lowercased bytes of the UTF-8 text `utf8` to `bytes`.
-    mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in utf8 { bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) }
-            return
-        }
-        if table.isEmpty { table = [UInt32](repeating: 0, count: 0x10000) }
-        var iterator = utf8.makeIterator()
-        var decoder = UTF8()
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-            let value = scalar.value
-            if value < 0x80 {
-                bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
-                continue
-            }
-            if value < 0x10000 {
-                var mapped = table[Int(value)]
-                if mapped == 0 {
-                    let mapping = scalar.properties.lowercaseMapping.unicodeScalars
-                    mapped = mapping.count == 1 ? mapping.first!.value : Self.multiple
-                    table[Int(value)] = mapped
-                }
-                if mapped != Self.multiple {
-                    Self.appendUTF8(Unicode.Scalar(mapped)!, to: &bytes)
-                    continue
-                }
-            }
-            bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-        }
-    }
-
-    private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
-        let value = scalar.value
-        switch value {
-        case ..<0x80:
-            bytes.append(UInt8(value))
-        case ..<0x800:
-            bytes.append(UInt8(0xC0 | value >> 6))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        case ..<0x10000:
-            bytes.append(UInt8(0xE0 | value >> 12))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        default:
-            bytes.append(UInt8(0xF0 | value >> 18))
-            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        }
-    }
-}
-
 extension CustomerValidator {
     /// Whether the bytes are a DNS host name: at least two dot-separated labels of letters, digits and inner
     /// hyphens, each at most 63 bytes, 253 in all. Lowercase input expected.
@@ -356,18 +245,6 @@ extension CustomerValidator {
 }
 
 extension String {
-    /// The string without leading and trailing white space and line breaks.
-    var trimmingWhitespace: String {
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-            return self
-        }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[first...last])
-    }
-
     fileprivate func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: Swift.max(0, width - count)) + self
     }

@@ -4,9 +4,12 @@
 /// At a million customers, an array of `Customer` structs with a `String` per name and domain was most of
 /// the memory of a run (and of its time: the first touch of each new page is expensive); rows and one buffer
 /// take about a third, and rendering copies names straight from the buffer.
+///
+/// The layout is this type's alone: stages that read many customers without building strings (sorting,
+/// rendering, the link audit) go through `withContents` and `Contents`, which never show a row.
 public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
     /// One customer.
-    struct Row: Sendable, Equatable {
+    fileprivate struct Row: Sendable, Equatable {
         var nameStart: UInt32
         var nameLength: UInt32
         var domainStart: UInt32
@@ -15,26 +18,32 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
         var tenantID: TenantID
         var line: Int32
         var column: Int32
-        /// The file's number in `SourceFiles`.
+        /// Where the tenant ID was written (cited when it comes again).
+        var tenantIDLine: Int32
+        var tenantIDColumn: Int32
+        /// Index into `files`.
         var file: Int32
         /// Index into `otherFieldLists`, or -1 when the record had no other columns.
         var otherFields: Int32
     }
 
     /// Names and domains, UTF-8.
-    private(set) var text: [UInt8] = []
-    private(set) var rows: [Row] = []
+    private var text: [UInt8] = []
+    private var rows: [Row] = []
     private var otherFieldLists: [[CustomerRecord.OtherField]] = []
+    /// The files the customers were read from, each once: rows name them by index, so that a million rows
+    /// hold no reference to a file-name string.
+    private var files: [String] = []
 
     /// An empty list.
     public init() {}
 
     /// A list of these customers.
-    public init(_ customers: [Customer]) {
+    public init(_ customers: some Sequence<Customer>) {
         for customer in customers {
             append(
                 name: customer.name, tenantID: customer.tenantID, domain: customer.domain,
-                otherFields: customer.otherFields, location: customer.location)
+                otherFields: customer.otherFields, location: customer.location, tenantIDLocation: customer.location)
         }
     }
 
@@ -45,16 +54,16 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
         text.reserveCapacity(textBytes)
     }
 
-    /// Adds a customer.
+    /// Adds a customer whose record starts at `location` and whose tenant ID was written at
+    /// `tenantIDLocation` (in the same file).
     mutating func append(
         name: String, tenantID: TenantID, domain: String?, otherFields: [CustomerRecord.OtherField],
-        location: SourceLocation
+        location: SourceLocation, tenantIDLocation: SourceLocation
     ) {
         let nameStart = UInt32(text.count)
         text.append(contentsOf: name.utf8)
         let domainStart = UInt32(text.count)
         if let domain { text.append(contentsOf: domain.utf8) }
-        let file = location.fileID
         var otherFieldsIndex: Int32 = -1
         if !otherFields.isEmpty {
             otherFieldLists.append(otherFields)
@@ -64,8 +73,19 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
             Row(
                 nameStart: nameStart, nameLength: domainStart - nameStart, domainStart: domainStart,
                 domainLength: domain == nil ? -1 : Int32(UInt32(text.count) - domainStart), tenantID: tenantID,
-                line: Int32(clamping: location.line), column: Int32(clamping: location.column), file: file,
+                line: Int32(clamping: location.line), column: Int32(clamping: location.column),
+                tenantIDLine: Int32(clamping: tenantIDLocation.line),
+                tenantIDColumn: Int32(clamping: tenantIDLocation.column), file: fileIndex(location.file),
                 otherFields: otherFieldsIndex))
+    }
+
+    /// The index of `file` in `files`, added if new. Records come file by file, so the last one almost always
+    /// matches.
+    private mutating func fileIndex(_ file: String) -> Int32 {
+        if let last = files.last, last == file { return Int32(files.count - 1) }
+        if let index = files.firstIndex(of: file) { return Int32(index) }
+        files.append(file)
+        return Int32(files.count - 1)
     }
 
     public var startIndex: Int { 0 }
@@ -105,7 +125,14 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
     /// Where the record of the customer at `position` starts.
     func location(at position: Int) -> SourceLocation {
         let row = rows[position]
-        return SourceLocation(fileID: row.file, line: Int(row.line), column: Int(row.column))
+        return SourceLocation(file: files[Int(row.file)], line: Int(row.line), column: Int(row.column))
+    }
+
+    /// Where the tenant ID of the customer at `position` was written.
+    func tenantIDLocation(at position: Int) -> SourceLocation {
+        let row = rows[position]
+        return SourceLocation(
+            file: files[Int(row.file)], line: Int(row.tenantIDLine), column: Int(row.tenantIDColumn))
     }
 
     /// The other columns of the record of the customer at `position`.
@@ -114,28 +141,51 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
         return index < 0 ? [] : otherFieldLists[Int(index)]
     }
 
-    /// Calls `body` with the buffer of names and domains and the rows, for code that reads many customers
-    /// without building strings.
-    func withStorage<Result>(
-        _ body: (_ text: UnsafeBufferPointer<UInt8>, _ rows: UnsafeBufferPointer<Row>) throws -> Result
-    ) rethrows -> Result {
+    /// Calls `body` with read access to every customer that builds no strings and changes no reference count,
+    /// valid only while `body` runs.
+    func withContents<Result>(_ body: (Contents) throws -> Result) rethrows -> Result {
         try text.withUnsafeBufferPointer { text in
-            try rows.withUnsafeBufferPointer { rows in try body(text, rows) }
+            try rows.withUnsafeBufferPointer { rows in try body(Contents(text: text, rows: rows)) }
         }
     }
-}
 
-extension CustomerList.Row {
-    /// The name's bytes in `text`.
-    @inline(__always)
-    func name(in text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: text[Int(nameStart)..<Int(nameStart + nameLength)])
-    }
+    /// Read access to the customers' names, domains and tenant IDs by position, for code that reads many of
+    /// them (sorting, rendering, the link audit). Valid only inside `withContents`.
+    struct Contents {
+        private let text: UnsafeBufferPointer<UInt8>
+        private let rows: UnsafeBufferPointer<Row>
 
-    /// The domain's bytes in `text`, or `nil`.
-    @inline(__always)
-    func domain(in text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        guard domainLength >= 0 else { return nil }
-        return UnsafeBufferPointer(rebasing: text[Int(domainStart)..<Int(domainStart) + Int(domainLength)])
+        fileprivate init(text: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<Row>) {
+            self.text = text
+            self.rows = rows
+        }
+
+        /// The number of customers.
+        var count: Int { rows.count }
+
+        /// The tenant ID of the customer at `position`.
+        @inline(__always)
+        func tenantID(at position: Int) -> TenantID {
+            rows[position].tenantID
+        }
+
+        /// The UTF-8 bytes of the name of the customer at `position` (possibly empty, with no base address).
+        @inline(__always)
+        func name(at position: Int) -> UnsafeBufferPointer<UInt8> {
+            let row = rows[position]
+            return UnsafeBufferPointer(rebasing: text[Int(row.nameStart)..<Int(row.nameStart + row.nameLength)])
+        }
+
+        /// The UTF-8 bytes of the domain of the customer at `position`, or `nil` when it has none.
+        @inline(__always)
+        func domain(at position: Int) -> UnsafeBufferPointer<UInt8>? {
+            let row = rows[position]
+            guard row.domainLength >= 0 else { return nil }
+            return UnsafeBufferPointer(
+                rebasing: text[Int(row.domainStart)..<Int(row.domainStart) + Int(row.domainLength)])
+        }
+
+        /// Whether any customer has a domain.
+        var anyHasDomain: Bool { rows.contains { $0.domainLength >= 0 } }
     }
 }

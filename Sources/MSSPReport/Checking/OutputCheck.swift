@@ -1,0 +1,79 @@
+import CMarkdown
+
+/// The check of one document, fed in chunks as it is rendered. HTML is parsed and audited as it comes, so
+/// memory stays flat; Markdown is fed to cmark-gfm as it comes and audited when it ends (cmark-gfm builds a
+/// tree of the whole document).
+///
+/// Not `Sendable`: it is fed and finished on one thread.
+public final class OutputCheck {
+    private enum State {
+        case html(HTMLLinkAudit, XMLStream)
+        case markdown(OpaquePointer?)
+        /// The Markdown parse is finished; its tree lives until the check does (the audit's texts point into it).
+        case markdownDocument(OpaquePointer)
+        case finished
+    }
+
+    private let model: IndexModel
+    private var state: State
+
+    /// Starts checking a document of `format` against `model`.
+    public init(model: IndexModel, format: OutputFormat) {
+        self.model = model
+        switch format {
+        case .html:
+            let audit = HTMLLinkAudit(model: model)
+            state = .html(audit, XMLStream(delegate: audit))
+        case .markdown:
+            state = .markdown(cmarkdown_stream_create())
+        }
+    }
+
+    deinit {
+        switch state {
+        case .markdown(let stream?): cmarkdown_free(cmarkdown_stream_finish(stream))
+        case .markdownDocument(let document): cmarkdown_document_free(document, 1)
+        default: break
+        }
+    }
+
+    /// Checks the next chunk. `false` when the document has already failed, so that rendering can stop.
+    public func feed(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        switch state {
+        case .html(let audit, let stream):
+            stream.feed(chunk)
+            return !audit.parseFailed
+        case .markdown(let stream?):
+            cmarkdown_stream_feed(stream, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), chunk.count)
+            return true
+        case .markdown(nil), .markdownDocument, .finished:
+            return false
+        }
+    }
+
+    /// Ends the document; the problems found, empty when it passes.
+    public func finish() -> [OutputProblem] {
+        switch state {
+        case .html(let audit, let stream):
+            state = .finished
+            stream.finish()
+            return audit.finish()
+        case .markdown(let stream?):
+            state = .finished
+            guard let document = cmarkdown_stream_finish_document(stream) else {
+                return [OutputProblem(line: 0, column: 0, message: "cmark-gfm could not parse the Markdown")]
+            }
+            state = .markdownDocument(document)
+            return MarkdownAudit(model: model).audit(document)
+        case .markdown(nil):
+            state = .finished
+            return Self.cmarkFailure
+        case .markdownDocument, .finished:
+            return []
+        }
+    }
+
+    private static let cmarkFailure = [
+        OutputProblem(line: 0, column: 0, message: "cmark-gfm could not render the Markdown")
+    ]
+}
