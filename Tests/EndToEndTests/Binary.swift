@@ -66,16 +66,60 @@ struct Binary {
 }
 
 extension Binary {
-    /// Starts the binary in the background with extra environment variables, standard error to `errors`.
-    static func start(_ arguments: [String], environment: [String: String], errors: Any) throws -> Process {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.standardError = errors
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        try process.run()
-        return process
+    /// A run of the binary stopped at a test seam (the hidden `--test-seam` option).
+    struct StoppedRun {
+        let process: Process
+        private let input: FileHandle
+        private let errors: FileHandle
+        /// Standard error up to and including the seam's line.
+        let errorsBeforeSeam: String
+
+        /// Starts the binary with `arguments` and waits, reading its standard error, until it stops at `seam`.
+        init(_ arguments: [String], seam: String) throws {
+            let process = Process()
+            process.executableURL = Binary.url
+            process.arguments = arguments + ["--test-seam", seam]
+            process.currentDirectoryURL = Binary.packageRoot
+            let (input, errors) = (Pipe(), Pipe())
+            process.standardInput = input
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            self.process = process
+            self.input = input.fileHandleForWriting
+            self.errors = errors.fileHandleForReading
+            var text = ""
+            while !text.contains("mssp-report: test seam: \(seam)\n") {
+                let data = self.errors.availableData
+                if data.isEmpty { break }  // the process ended without reaching the seam
+                text += String(decoding: data, as: UTF8.self)
+            }
+            errorsBeforeSeam = text
+        }
+
+        /// Lets the run go on from the seam and waits for it to end: its exit status and the rest of standard
+        /// error.
+        func resume() throws -> (status: Int32, errors: String) {
+            input.write(Data([0x0A]))
+            try input.close()
+            let rest = String(decoding: errors.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, rest)
+        }
     }
+}
+
+/// Temporary directories of this test process, all under one folder that is removed when the process exits.
+private enum TemporaryDirectories {
+    static let root: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mssp-e2e-\(getpid())")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit {
+            try? FileManager.default.removeItem(
+                at: FileManager.default.temporaryDirectory.appendingPathComponent("mssp-e2e-\(getpid())"))
+        }
+        return root
+    }()
 }
 
 /// A fresh directory holding a copy of the sample CSV (named `inputName`) and an old index, for tests of runs
@@ -89,9 +133,9 @@ func directoryWithSampleAndOldIndex(inputName: String = "c.csv") throws -> (dire
     return (directory, input, index)
 }
 
-/// A fresh temporary directory for one test.
+/// A fresh temporary directory for one test, removed with the others when the test process exits.
 func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mssp-e2e-\(UUID().uuidString)")
+    let url = TemporaryDirectories.root.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

@@ -1,33 +1,16 @@
 import Foundation
 import Testing
 
-/// Issue: hostile input, faults, and nothing lost.
-@Suite struct LimitsAndFaultsTests {
-    /// Runs the binary under /usr/bin/time and returns the result with its peak resident memory in MiB.
-    func measured(_ arguments: [String]) throws -> (result: Binary.Result, seconds: Double, peakMiB: Double) {
-        let start = Date()
-        let result = try Binary.run(
-            ["-f", "peak-kb=%M"] + [Binary.url.path] + arguments, executable: URL(fileURLWithPath: "/usr/bin/time"))
-        let seconds = Date().timeIntervalSince(start)
-        let line = result.errorLines.last { $0.hasPrefix("peak-kb=") } ?? "peak-kb=0"
-        let kilobytes = Double(line.dropFirst("peak-kb=".count)) ?? 0
-        var trimmed = result
-        trimmed.standardError = result.errorLines.filter {
-            !$0.hasPrefix("peak-kb=") && !$0.hasPrefix("Command exited")
-        }
-        .joined(separator: "\n")
-        return (trimmed, seconds, kilobytes / 1024)
-    }
-
+/// Hostile input, faults, and nothing lost. How fast and how lean the limits are is the benchmark's to measure;
+/// the time limits here only keep a regression from hanging the suite.
+@Suite(.timeLimit(.minutes(2))) struct LimitsAndFaultsTests {
     @Test(arguments: ["/dev/zero", "/dev/urandom"])
     func anEndlessDeviceStopsAtTheSizeLimit(_ device: String) throws {
-        let (result, seconds, peak) = try measured([device, "--check"])
+        let result = try Binary.run([device, "--check"])
         #expect(result.status == 1)
         #expect(
             result.errorLines.first
                 == "\(device):1:1: error: the input is larger than 256 MiB, the limit; split the customer list")
-        #expect(seconds < 10)
-        #expect(peak < 400)
     }
 
     @Test func aHugeFileIsRefusedBeforeItIsRead() throws {
@@ -36,23 +19,19 @@ import Testing
         let handle = try FileHandle(forWritingTo: file)
         try handle.truncate(atOffset: 1 << 30)  // a sparse 1 GB single-line file
         try handle.close()
-        let (result, seconds, peak) = try measured([file.path, "--check"])
+        let result = try Binary.run([file.path, "--check"])
         #expect(result.status == 1)
         #expect(
             result.errorLines.first?.hasSuffix(
                 ":1:1: error: the input is larger than 256 MiB, the limit; split the customer list") == true)
-        #expect(seconds < 5)
-        #expect(peak < 100)
     }
 
     @Test func aMillionColumnHeaderIsOneErrorAtColumn1001() throws {
         let file = try makeTemporaryDirectory().appendingPathComponent("wide.csv")
         try String(repeating: ",", count: 1_000_000).write(to: file, atomically: true, encoding: .utf8)
-        let (result, seconds, peak) = try measured([file.path, "--check"])
+        let result = try Binary.run([file.path, "--check"])
         #expect(result.status == 1)
         #expect(result.errorLines.first == "\(file.path):1:1001: error: this row has more than 1000 fields, the limit")
-        #expect(seconds < 5)
-        #expect(peak < 200)
     }
 
     @Test func aFieldLongerThanTheLimitIsAnErrorAtItsPlace() throws {
@@ -75,16 +54,73 @@ import Testing
     @Test func aFIFOWithoutAWriterTimesOutInsteadOfHanging() throws {
         let fifo = try makeTemporaryDirectory().appendingPathComponent("fifo")
         #expect(mkfifo(fifo.path, 0o600) == 0)
-        let (result, seconds, _) = try measured([fifo.path, "--check"])
+        let result = try Binary.run([fifo.path, "--check"])
         #expect(result.status == 66)
         #expect(result.errorLines.first == "mssp-report: error: \(fifo.path): cannot read: nothing arrived within 5 s")
-        #expect(seconds < 8)
     }
 
     @Test func aFullDiskIsExit73() throws {
         let result = try Binary.run(["samples/customers.csv", "--format", "html", "-o", "/dev/full"])
         #expect(result.status == 73)
         #expect(result.errorLines.first?.hasPrefix("mssp-report: error: /dev/full: cannot write:") == true)
+    }
+
+    @Test(
+        .enabled(
+            if: PrivateTmpfs.isAvailable,
+            "needs unshare(1) and mount(8) with the right to mount a tmpfs in a private mount namespace"))
+    func aDiskThatFillsWhileTheIndexIsWrittenIsExit73AndTheOldIndexStays() throws {
+        // 1,000 customers make an index of about 430 KB; the filesystem holds 96 KiB.
+        let work = try makeTemporaryDirectory()
+        let input = work.appendingPathComponent("customers.csv")
+        var csv = "Name,Tenant ID\n"
+        for number in 1...1000 {
+            csv += "Customer \(number),\(String(format: "%08x-0000-4000-8000-%012x", number, number))\n"
+        }
+        try csv.write(to: input, atomically: true, encoding: .utf8)
+        let disk = work.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        let result = try PrivateTmpfs.run(
+            size: "96k", at: disk,
+            """
+            printf 'old index\\n' > "$DISK/index.html"
+            "$BINARY" "$INPUT" -o "$DISK/index.html"
+            echo "status=$?"
+            ls -A "$DISK"
+            cat "$DISK/index.html"
+            """, environment: ["DISK": disk.path, "BINARY": Binary.url.path, "INPUT": input.path])
+        #expect(
+            result.errorLines.first
+                == "mssp-report: error: \(disk.path)/index.html: cannot write: No space left on device")
+        #expect(!result.standardError.contains("libxml2"))
+        #expect(!result.standardError.contains("check"))
+        #expect(result.standardOutput == "status=73\nindex.html\nold index\n")
+    }
+
+    @Test(arguments: ["html", "markdown"])
+    func aDeviceAsOutputTakesHTMLUnlessTheFormatIsGiven(_ format: String) throws {
+        let implicit = try Binary.run(["samples/customers.csv", "-o", "/dev/null"])
+        #expect(implicit.status == 0)
+        #expect(implicit.errorLines.last?.hasSuffix("; wrote /dev/null") == true)
+        let explicit = try Binary.run(["samples/customers.csv", "-o", "/dev/null", "--format", format])
+        #expect(explicit.status == 0)
+    }
+
+    @Test func aFIFOAsOutputGetsTheHTMLIndex() throws {
+        let fifo = try makeTemporaryDirectory().appendingPathComponent("index")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        nonisolated(unsafe) var received = Data()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            received = FileHandle(forReadingAtPath: fifo.path)?.readDataToEndOfFile() ?? Data()
+            done.signal()
+        }.start()
+        let result = try Binary.run(["samples/customers.csv", "-o", fifo.path])
+        done.wait()
+        #expect(result.status == 0)
+        let text = String(decoding: received, as: UTF8.self)
+        #expect(text.hasPrefix("<!DOCTYPE html>"))
+        #expect(hrefs(in: text).count == 14 + 4)
     }
 
     @Test func anUnwritableDirectoryIsExit73() throws {
@@ -100,24 +136,13 @@ import Testing
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalDuringTheRunLeavesTheOldIndexAndNoTemporaryFile(_ signal: Int32) throws {
         let (directory, input, index) = try directoryWithSampleAndOldIndex(inputName: "big.csv")
-        let process = try Binary.start(
-            [input.path, "-o", index.path, "--quiet"], environment: ["MSSP_REPORT_TEST_PAUSE_BEFORE_RENAME": "20"],
-            errors: FileHandle.nullDevice)
-        // Wait until the temporary file exists (the write has begun), then interrupt.
-        let deadline = Date().addingTimeInterval(60)
-        var sawTemporary = false
-        while Date() < deadline, process.isRunning {
-            if try FileManager.default.contentsOfDirectory(atPath: directory.path).contains(where: {
-                $0.contains(".tmp-")
-            }) {
-                sawTemporary = true
-                break
-            }
-            usleep(1_000)
-        }
+        let run = try Binary.StoppedRun([input.path, "-o", index.path, "--quiet"], seam: "before-rename")
+        let process = run.process
+        // The document is complete in its temporary file, which is about to replace the old index.
+        let during = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(during.contains { $0.hasPrefix(".index.html.tmp-") })
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        #expect(sawTemporary)
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(process.terminationStatus == signal)
         #expect(try String(contentsOf: index, encoding: .utf8) == "old index\n")
@@ -127,16 +152,12 @@ import Testing
 }
 
 @Suite struct ChangingInputTests {
-    /// Starts the tool on `input` paused right after it opened the file, lets `change` run, and waits.
+    /// Runs the tool on `input`, stopped right after it opened the file while `change` runs.
     func run(on input: URL, output: URL, change: () throws -> Void) throws -> (status: Int32, error: String) {
-        let error = Pipe()
-        let process = try Binary.start(
-            [input.path, "-o", output.path], environment: ["MSSP_REPORT_TEST_PAUSE_AFTER_OPEN": "1"], errors: error)
-        usleep(400_000)
+        let run = try Binary.StoppedRun([input.path, "-o", output.path], seam: "after-open")
         try change()
-        let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let (status, rest) = try run.resume()
+        return (status, run.errorsBeforeSeam + rest)
     }
 
     @Test func anInputThatShrinksWhileReadIsExit66AndTheOldIndexStays() throws {
@@ -157,5 +178,30 @@ import Testing
         let (status, _) = try run(on: input, output: index) { try FileManager.default.removeItem(at: input) }
         #expect(status == 0)
         #expect(hrefs(in: try String(contentsOf: index, encoding: .utf8)).count == 14 + 4)
+    }
+}
+
+/// A tmpfs mounted in a private mount namespace (`unshare --mount`), so that a test can fill a small filesystem
+/// without touching the machine's mounts.
+enum PrivateTmpfs {
+    /// Whether this machine lets the tests mount one.
+    static let isAvailable: Bool = {
+        guard let directory = try? makeTemporaryDirectory(),
+            let result = try? run(size: "16k", at: directory, "true", environment: [:])
+        else { return false }
+        return result.status == 0
+    }()
+
+    /// Runs the shell `script` with a tmpfs of `size` mounted at `directory`, in a mount namespace of its own.
+    static func run(
+        size: String, at directory: URL, _ script: String, environment: [String: String]
+    ) throws
+        -> Binary.Result
+    {
+        try Binary.run(
+            [
+                "--mount", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs -o size=\(size) mssp-report-test \"$0\" || exit 99\n\(script)", directory.path,
+            ], environment: environment, executable: URL(fileURLWithPath: "/usr/bin/unshare"))
     }
 }

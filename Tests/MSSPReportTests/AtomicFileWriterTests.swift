@@ -24,7 +24,11 @@ import Testing
         do {
             try AtomicFileWriter(path: path).write("x")
         } catch {
-            #expect(error.exitCode == 73)
+            guard case .outputUnwritable(let failedPath, _) = error else {
+                Issue.record("expected outputUnwritable, got \(error)")
+                return
+            }
+            #expect(failedPath == path)
         }
     }
 

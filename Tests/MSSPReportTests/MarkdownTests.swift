@@ -45,7 +45,7 @@ import Testing
         let model = model([name, "Neighbour Ltd"])
         let markdown = try IndexRenderer(templates: TemplateSet.defaults(), format: .markdown).render(model)
         #expect(OutputChecker().check(markdown, against: model, as: .markdown) == [])
-        let (problems, rows) = MarkdownAudit.readBack(markdown, against: model)
+        let (problems, rows): ([OutputProblem], [[String]]) = try readBack(markdown, against: model)
         #expect(problems == [])
         // The tree the audit walks reads back exactly as the HTML cmark-gfm renders from it.
         let html = try #require(OutputChecker.renderGFM(markdown))
