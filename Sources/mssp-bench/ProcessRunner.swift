@@ -43,8 +43,3 @@ enum ProcessRunner {
             standardError: errorText)
     }
 }
-
-struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

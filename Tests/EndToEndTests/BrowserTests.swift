@@ -4,11 +4,8 @@ import Testing
 @Suite struct BrowserTests {
     /// Headless Chromium loads the index of hostile names: the links are all there and nothing from the data
     /// became an element or ran.
-    @Test func chromiumShowsEveryLinkAndRunsNothingFromTheData() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else {
-            Issue.record("chromium is missing: scripts/setup --test installs it")
-            return
-        }
+    @Test(.enabled(if: ExternalTool.hasChromium, "needs headless Chromium; scripts/setup --test installs it"))
+    func chromiumShowsEveryLinkAndRunsNothingFromTheData() throws {
         let directory = try makeTemporaryDirectory()
         let input = directory.appendingPathComponent("hostile.csv")
         try """

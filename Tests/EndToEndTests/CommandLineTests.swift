@@ -88,8 +88,8 @@ import Testing
         #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 0)
     }
 
-    @Test func showsProgressOnlyOnATerminal() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+    @Test(.enabled(if: ExternalTool.hasScript, "needs script(1) to give the tool a terminal; Debian's bsdutils"))
+    func showsProgressOnlyOnATerminal() throws {
         // `script` gives the tool a terminal; the progress line is drawn and then cleared.
         let command = "'\(Binary.url.path)' samples/customers.csv --format html -o /dev/null"
         let terminal = try Binary.run(

@@ -89,17 +89,3 @@ public enum LinkCatalog {
     public static let accessNote =
         "A link grants no access by itself: what you can see and do in a customer's portal depends on the GDAP or B2B permissions of your account in that tenant."
 }
-
-/// A titled link that is the same for every customer.
-public struct Link: Hashable, Sendable {
-    /// The link text.
-    public var title: String
-    /// The URL.
-    public var url: String
-
-    /// Creates a link.
-    public init(title: String, url: String) {
-        self.title = title
-        self.url = url
-    }
-}

@@ -1,17 +1,3 @@
-/// One value read from an input, with the place it was read from.
-public struct RecordField: Hashable, Sendable {
-    /// The text as read: quotes removed, escapes decoded; unquoted CSV fields trimmed.
-    public var value: String
-    /// Where the value starts (its opening quote, for quoted values).
-    public var location: SourceLocation
-
-    /// Creates a field.
-    public init(_ value: String, at location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
-}
-
 /// One row of a CSV file or one object of a JSON file, its values sorted by the role they play.
 public struct CustomerRecord: Hashable, Sendable {
     /// Where the record starts.

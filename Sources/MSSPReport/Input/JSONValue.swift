@@ -36,9 +36,3 @@ enum JSONValue: Sendable {
         }
     }
 }
-
-/// A JSON syntax error with the place it was found.
-struct JSONSyntaxError: Error, Sendable {
-    var message: String
-    var location: SourceLocation
-}

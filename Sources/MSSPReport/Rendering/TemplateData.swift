@@ -5,59 +5,6 @@
 // two small enums, with no string hashing, reflection or dynamic casts: with swift-mustache, those look-ups
 // were most of the time of rendering a large index.
 
-/// Every variable name of the schema.
-enum TemplateKey: String, CaseIterable, Sendable {
-    case title, portal, linkKinds, customers, relatedTopics, sourceArticle, accessNote, summary, generatedOn
-    case hasDomains, groups, isGrouped
-    case id, url, hasUrl
-    case name, tenantId, portalUrl, anchor, domain, links
-    case customerCount, skippedCount, hasSkipped, isEmpty
-    case count
-}
-
-/// An object a template can look names up in.
-enum TemplateFrame: Sendable {
-    case index, portal, linkKind(Int), summary, relatedTopic(Int), sourceArticle, group(Int), customer(Int)
-    case entryLink(customer: Int, kind: Int)
-}
-
-/// A list a section iterates over.
-enum TemplateList: Sendable {
-    case linkKinds, relatedTopics, groups, customers(Range<Int>), entryLinks(customer: Int)
-}
-
-/// What a name holds while rendering.
-enum TemplateValue {
-    case missing
-    case text(String)
-    /// Text in the customer list's buffer (names and domains, without building a string).
-    case bytes(UnsafeBufferPointer<UInt8>)
-    /// The portal link of a tenant, written without building a string.
-    case portalURL(TenantID)
-    case number(Int)
-    case flag(Bool)
-    /// A tenant ID, written in its canonical form without building a string.
-    case tenantID(TenantID)
-    /// `tenant-<tenant ID>`.
-    case anchor(TenantID)
-    case object(TemplateFrame)
-    case list(TemplateList)
-
-    /// Whether a section shows its content: not for a missing value, `false`, empty text, zero, or an empty
-    /// list.
-    var isTruthy: Bool {
-        switch self {
-        case .missing: false
-        case .text(let text): !text.isEmpty
-        case .bytes(let bytes): !bytes.isEmpty
-        case .portalURL: true
-        case .number(let number): number != 0
-        case .flag(let flag): flag
-        case .tenantID, .anchor, .object, .list: true
-        }
-    }
-}
-
 /// The index model as templates see it.
 struct TemplateData {
     let model: IndexModel

@@ -1,48 +1,5 @@
-/// How a template escapes the values it shows.
-enum Escaping: Sendable, Equatable {
-    /// No escaping: `{{{name}}}`, `{{&name}}`, or `{{% CONTENT_TYPE: TEXT }}`.
-    case none
-    /// Character references for `& < > " '` (the default).
-    case xhtml
-    /// GitHub Flavored Markdown (`{{% CONTENT_TYPE: MARKDOWN }}`).
-    case markdown
-}
-
-/// One template parsed into a tree: Mustache as `Templates/README.md` documents it — variables, sections,
-/// inverted sections, partials, comments, set-delimiter tags and the `CONTENT_TYPE` configuration tag, with
-/// the specification's standalone-line and partial-indentation rules.
-struct ParsedTemplate: Sendable {
-    /// A piece of a template.
-    indirect enum Node: Sendable {
-        /// Text to copy as it is.
-        case text([UInt8])
-        /// `{{name}}` and its unescaped forms.
-        case variable(name: String, escaping: Escaping, location: SourceLocation)
-        /// `{{#name}}…{{/name}}` or, inverted, `{{^name}}…{{/name}}`.
-        case section(name: String, inverted: Bool, body: [Node], location: SourceLocation)
-        /// `{{> name}}`, with the whitespace before it when it stands alone on its line.
-        case partial(name: String, indentation: [UInt8], location: SourceLocation)
-    }
-
-    /// The top-level nodes.
-    var nodes: [Node]
-
-    /// Parses `text`; `path` names the file in messages.
-    /// - Throws: The first syntax error, at its line and column.
-    init(text: String, path: String) throws(TemplateSyntaxError) {
-        var parser = TemplateParser(bytes: Array(text.utf8), path: path)
-        nodes = try parser.parse()
-    }
-}
-
-/// A template that cannot be parsed.
-struct TemplateSyntaxError: Error {
-    /// The diagnostic to print.
-    var diagnostic: Diagnostic
-}
-
 /// The parser behind `ParsedTemplate`. Works on UTF-8 bytes; columns count Unicode scalars.
-private struct TemplateParser {
+struct TemplateParser {
     let bytes: [UInt8]
     let path: String
     private var open: [UInt8] = Array("{{".utf8)

@@ -1,0 +1,4 @@
+/// A list a section iterates over.
+enum TemplateList: Sendable {
+    case linkKinds, relatedTopics, groups, customers(Range<Int>), entryLinks(customer: Int)
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The default templates render the samples to exactly the bytes in `Tests/Golden/`. A change to a template (or to
+/// anything that shapes the document) shows up here as a diff to review; once it is what it should be,
+/// re-record the files with `MSSP_REPORT_RECORD_GOLDEN=1 swift test --filter GoldenFileTests` and commit them.
+@Suite struct GoldenFileTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        /// The golden file's name in `Tests/Golden/`.
+        var file: String
+        var arguments: [String]
+        var environment: [String: String] = [:]
+        var testDescription: String { file }
+    }
+
+    static let cases: [Case] = [
+        Case(file: "customers.html", arguments: ["samples/customers.csv"]),
+        Case(file: "customers.md", arguments: ["samples/customers.csv"]),
+        Case(
+            file: "grouped-with-links.html",
+            arguments: [
+                "samples/partner-center-customers.csv", "--group-by", "Country/Region", "--links",
+                "entra,azure,intune,purview,m365,exchange,teams",
+            ]),
+        Case(
+            file: "grouped-with-links.md",
+            arguments: [
+                "samples/partner-center-customers.csv", "--group-by", "Country/Region", "--links",
+                "entra,azure,intune,purview,m365,exchange,teams",
+            ]),
+        Case(
+            file: "skipped-dated.html", arguments: ["samples/customers-with-mistakes.csv", "--skip-invalid"],
+            environment: ["SOURCE_DATE_EPOCH": "1767225600"]),
+        Case(
+            file: "skipped-dated.md", arguments: ["samples/customers-with-mistakes.csv", "--skip-invalid"],
+            environment: ["SOURCE_DATE_EPOCH": "1767225600"]),
+    ]
+
+    static let directory = Binary.packageRoot.appendingPathComponent("Tests/Golden")
+    static let isRecording = ProcessInfo.processInfo.environment["MSSP_REPORT_RECORD_GOLDEN"] == "1"
+
+    @Test(arguments: cases)
+    func theDefaultTemplatesRenderTheGoldenFile(_ golden: Case) throws {
+        let output = try makeTemporaryDirectory().appendingPathComponent(golden.file)
+        let result = try Binary.run(golden.arguments + ["-o", output.path], environment: golden.environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        let rendered = try Data(contentsOf: output)
+        let file = Self.directory.appendingPathComponent(golden.file)
+        if Self.isRecording {
+            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
+            try rendered.write(to: file)
+            Issue.record("recorded \(file.path); run the tests again without MSSP_REPORT_RECORD_GOLDEN")
+            return
+        }
+        let expected = try Data(contentsOf: file)
+        if rendered != expected {
+            let (new, old) = (String(decoding: rendered, as: UTF8.self), String(decoding: expected, as: UTF8.self))
+            let firstDifference = zip(
+                new.split(separator: "\n", omittingEmptySubsequences: false),
+                old.split(separator: "\n", omittingEmptySubsequences: false)
+            )
+            .enumerated().first { $0.element.0 != $0.element.1 }
+            Issue.record(
+                """
+                \(golden.file) differs from Tests/Golden/\(golden.file)\
+                \(firstDifference.map { " at line \($0.offset + 1):\n  golden:   \($0.element.1)\n  rendered: \($0.element.0)" } ?? " in length")
+                (re-record with MSSP_REPORT_RECORD_GOLDEN=1 once the change is intended)
+                """)
+        }
+    }
+}
