@@ -7,7 +7,7 @@ struct PortalChoice: ExpressibleByArgument {
     let kind: LinkKind
 
     init?(argument: String) {
-        guard let kind = LinkCatalog.portal(named: argument.lowercased()) else { return nil }
+        guard let kind = LinkCatalog.portal(named: argument) else { return nil }
         self.kind = kind
     }
 

@@ -74,8 +74,13 @@ public struct IndexModel: Sendable, Equatable {
     /// The customers in document order, read without building strings. Valid only inside
     /// `withCustomersInOrder`.
     struct CustomersInOrder {
-        let contents: CustomerList.Contents
-        let order: UnsafeBufferPointer<Int32>
+        private let contents: CustomerList.Contents
+        private let order: UnsafeBufferPointer<Int32>
+
+        fileprivate init(contents: CustomerList.Contents, order: UnsafeBufferPointer<Int32>) {
+            self.contents = contents
+            self.order = order
+        }
 
         /// The number of customers.
         var count: Int { order.count }
@@ -87,6 +92,9 @@ public struct IndexModel: Sendable, Equatable {
         /// The name's UTF-8 bytes.
         @inline(__always)
         func name(at position: Int) -> UnsafeBufferPointer<UInt8> { contents.name(at: Int(order[position])) }
+
+        /// Whether any customer has a domain.
+        var anyHasDomain: Bool { contents.anyHasDomain }
 
         /// The domain's UTF-8 bytes, or `nil`.
         @inline(__always)

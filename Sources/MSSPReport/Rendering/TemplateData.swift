@@ -24,7 +24,7 @@ struct TemplateData {
         self.model = model
         self.customers = customers
         portalPattern = model.portal.makePattern()
-        hasDomains = customers.contents.anyHasDomain
+        hasDomains = customers.anyHasDomain
     }
 
     /// The value of `key` in `frame`; `.missing` where the frame has no such variable.
