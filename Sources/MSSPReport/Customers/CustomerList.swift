@@ -34,6 +34,10 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
     /// The files the customers were read from, each once: rows name them by index, so that a million rows
     /// hold no reference to a file-name string.
     private var files: [String] = []
+    /// The file of the last customer added, and its index: records come file by file, mostly sharing one string
+    /// object, so the comparison is usually of identity, not of text.
+    private var lastFile = ""
+    private var lastFileIndex: Int32 = -1
 
     /// An empty list.
     public init() {}
@@ -79,13 +83,24 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
                 otherFields: otherFieldsIndex))
     }
 
-    /// The index of `file` in `files`, added if new. Records come file by file, so the last one almost always
-    /// matches.
+    /// The index of `file` in `files`, added if new.
     private mutating func fileIndex(_ file: String) -> Int32 {
-        if let last = files.last, last == file { return Int32(files.count - 1) }
-        if let index = files.firstIndex(of: file) { return Int32(index) }
-        files.append(file)
-        return Int32(files.count - 1)
+        if lastFileIndex >= 0, file == lastFile { return lastFileIndex }
+        let index: Int
+        if let known = files.firstIndex(of: file) {
+            index = known
+        } else {
+            files.append(file)
+            index = files.count - 1
+        }
+        (lastFile, lastFileIndex) = (file, Int32(index))
+        return lastFileIndex
+    }
+
+    /// Lists are equal when they hold the same customers from the same files.
+    public static func == (lhs: CustomerList, rhs: CustomerList) -> Bool {
+        lhs.rows == rhs.rows && lhs.text == rhs.text && lhs.files == rhs.files
+            && lhs.otherFieldLists == rhs.otherFieldLists
     }
 
     public var startIndex: Int { 0 }

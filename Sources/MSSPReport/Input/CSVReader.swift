@@ -77,6 +77,7 @@ private struct CSVParser {
     init(bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: UInt8?) {
         self.bytes = bytes
         self.file = file
+        locationFile = file
         self.delimiter = delimiter ?? UInt8(ascii: ",")
         if delimiter == nil { self.delimiter = detectDelimiter() }
     }
@@ -289,8 +290,16 @@ private struct CSVParser {
         return unquoted.withUnsafeBufferPointer(TextDecoding.string(validating:))
     }
 
+    /// The file name the locations of records carry: the same text as `file`, in a string object of its own
+    /// for every `locationFileRefresh` rows. Every field's location holds a reference to it; records are
+    /// validated on another thread, which releases them while this one makes new ones, and with one object for
+    /// all rows the two cores would contend for its reference count on every field (perf: a quarter of a second
+    /// at a million rows, for paths too long for Swift to store inline).
+    var locationFile = ""
+    static let locationFileRefresh = 1024
+
     func location(of field: RawField) -> SourceLocation {
-        SourceLocation(file: file, line: field.line, column: field.column)
+        SourceLocation(file: locationFile, line: field.line, column: field.column)
     }
 
     mutating func readAll(onRecord: ((consuming CustomerRecord) -> Void)?) -> InputReadResult {
@@ -357,7 +366,10 @@ private struct CSVParser {
                 break
             }
             if fields.allSatisfy({ !$0.isQuoted && $0.start == $0.end }) { continue }
-            let rowLocation = SourceLocation(file: file, line: fields[0].line, column: 1)
+            if rowCount % Self.locationFileRefresh == 1 || locationFile.isEmpty {
+                locationFile = String(decoding: Array(file.utf8), as: UTF8.self)
+            }
+            let rowLocation = SourceLocation(file: locationFile, line: fields[0].line, column: 1)
             guard fields.count == header.count else {
                 result.diagnostics.append(
                     .error(
