@@ -14,7 +14,8 @@ let package = Package(
         .library(name: "MSSPReport", targets: ["MSSPReport"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .executableTarget(
@@ -30,6 +31,7 @@ let package = Package(
             dependencies: [
                 "CXMLCheck",
                 "CMarkdown",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings,
             plugins: ["EmbedTemplates"]

@@ -78,7 +78,16 @@ struct MSSPReportCommand: ParsableCommand {
             valueName: "column"))
     var groupBy: String?
 
-    @Flag(help: "Print the catalog of link kinds (--portal and --links) with their URL forms, and exit.")
+    @Option(
+        help: ArgumentHelp(
+            "A link catalog of your own (YAML, in the form of the built-in Catalog/links.yaml): each kind replaces the built-in one of the same name or adds one, for --portal and --links.",
+            valueName: "file"))
+    var linkCatalog: String?
+
+    @Flag(
+        help:
+            "Print the catalog of link kinds (--portal and --links, with --link-catalog laid over it): URL forms, identifiers and sources; then exit."
+    )
     var listLinks = false
 
     @Option(
@@ -136,10 +145,6 @@ struct MSSPReportCommand: ParsableCommand {
         if portalURL != nil, portal != nil {
             throw ValidationError("--portal and --portal-url both choose the portal; give one of them.")
         }
-        if let kind = links?.unknownNames.first {
-            let names = LinkCatalog.extraLinks.map(\.id).joined(separator: ", ")
-            throw ValidationError("--links: unknown link kind '\(kind)'; the kinds are \(names) (see --list-links).")
-        }
         if let output, output != "-", format == nil, OutputFormat.fromExtension(of: output) == nil,
             !Self.isDeviceOrPipe(output)
         {
@@ -171,13 +176,39 @@ struct MSSPReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let catalog: LinkCatalog
+        do throws(ReportFailure) {
+            catalog =
+                try linkCatalog.map { file throws(ReportFailure) in try LinkCatalog.builtIn.overlaying(file: file) }
+                ?? LinkCatalog.builtIn
+        } catch {
+            try Self.stop(with: error, printing: diagnostics, quiet: quiet)
+        }
         if listLinks {
-            print(Self.catalogText())
+            print(Self.catalogText(catalog))
             return
         }
-        let portalKind =
-            portalURL.map { LinkKind(id: "custom", title: "customer portal", urlTemplate: $0) }
-            ?? portal?.kind ?? LinkCatalog.defender
+        let portalKind: LinkKind
+        if let portalURL {
+            portalKind = try LinkKind(portalURL: portalURL)
+        } else if let name = portal?.name {
+            guard let kind = catalog.portal(named: name) else {
+                let names = catalog.portals.map(\.id).joined(separator: ", ")
+                throw ValidationError("--portal must be one of \(names); use --portal-url for any other portal.")
+            }
+            portalKind = kind
+        } else {
+            portalKind = catalog.portals[0]
+        }
+        var linkKinds: [LinkKind] = []
+        for name in links?.names ?? [] {
+            guard let kind = catalog.link(named: name) else {
+                let names = catalog.links.map(\.id).joined(separator: ", ")
+                throw ValidationError(
+                    "--links: unknown link kind '\(name)'; the kinds are \(names) (see --list-links).")
+            }
+            linkKinds.append(kind)
+        }
         let environment = ProcessInfo.processInfo.environment
         let stderrIsTerminal = isatty(STDERR_FILENO) == 1
         // MSSP_REPORT_PROGRESS_AFTER (seconds, default 1) exists so that tests can see the line on small inputs.
@@ -198,7 +229,8 @@ struct MSSPReportCommand: ParsableCommand {
             warningsAsErrors: warningsAsErrors,
             progress: progress.map(Self.reporter(for:))
         )
-        options.linkKinds = links?.kinds ?? []
+        options.linkKinds = linkKinds
+        options.linkCatalog = catalog
         options.groupBy = groupBy
         if let testSeam { options.hooks = testSeam.hooks }
         // The process ends with the job: what the job allocated last is left to the system.
@@ -240,21 +272,37 @@ struct MSSPReportCommand: ParsableCommand {
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 
+    /// Prints why the run cannot start (a link catalog that cannot be used) as the run itself would, and exits.
+    private static func stop(
+        with failure: ReportFailure, printing style: DiagnosticPrinter.Style, quiet: Bool
+    ) throws -> Never {
+        let colored =
+            style == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let printer = DiagnosticPrinter(style: style, colored: colored)
+        var outcome = ReportOutcome()
+        outcome.failure = failure
+        outcome.diagnostics = failure.diagnostics(writingTo: .standardOutput, format: .html)
+        var lines = outcome.diagnostics.map(printer.format)
+        if !quiet { lines.append(printer.summary(of: outcome, exitCode: failure.exitCode)) }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        throw ExitCode(failure.exitCode)
+    }
+
     /// The link catalog as `--list-links` prints it.
-    static func catalogText() -> String {
+    static func catalogText(_ catalog: LinkCatalog) -> String {
+        func describe(_ kind: LinkKind) -> [String] {
+            let pad = String(repeating: " ", count: 17)
+            var lines = ["  \(kind.id.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.title) (\(kind.label))"]
+            lines.append("\(pad)\(kind.urlTemplate)")
+            lines.append("\(pad)needs: \(kind.identifiers.map(\.placeholder).joined(separator: ", "))")
+            lines.append("\(pad)\(kind.evidence.rawValue): \(kind.source)")
+            return lines
+        }
         var lines = ["Portals (--portal; the first is the default):"]
-        for kind in LinkCatalog.portals {
-            lines.append("  \(kind.id.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.title)")
-            lines.append("  \(String(repeating: " ", count: 15))\(kind.urlTemplate)  (\(kind.source))")
-        }
+        for kind in catalog.portals { lines += describe(kind) }
         lines.append("")
-        lines.append("Extra links (--links kind,...):")
-        for kind in LinkCatalog.extraLinks {
-            lines.append(
-                "  \(kind.id.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.title), by \(kind.identifier.rawValue)"
-            )
-            lines.append("  \(String(repeating: " ", count: 15))\(kind.urlTemplate)  (\(kind.source))")
-        }
+        lines.append("Links (--links kind,...):")
+        for kind in catalog.links { lines += describe(kind) }
         return lines.joined(separator: "\n")
     }
 

@@ -1,15 +1,12 @@
 public import ArgumentParser
-import MSSPReport
 
-/// A `--portal` value: one of the catalog's portals, by name.
+/// A `--portal` value: the name of a portal in the link catalog (the built-in one, or with `--link-catalog`),
+/// looked up once the catalog is read.
 struct PortalChoice: ExpressibleByArgument {
-    /// The portal.
-    let kind: LinkKind
+    /// The portal's name.
+    let name: String
 
     init?(argument: String) {
-        guard let kind = LinkCatalog.portal(named: argument) else { return nil }
-        self.kind = kind
+        name = argument
     }
-
-    static var allValueStrings: [String] { LinkCatalog.portals.map(\.id) }
 }

@@ -4,7 +4,7 @@ extension ReportFailure {
     /// The process exit code for this failure, as documented in the README and `--help`.
     var exitCode: Int32 {
         switch self {
-        case .invalidData, .templateInvalid: 1
+        case .invalidData, .templateInvalid, .linkCatalogInvalid: 1
         case .inputUnreadable: 66
         case .outputCheckFailed: 70
         case .outputUnwritable: 73
@@ -17,7 +17,7 @@ extension ReportFailure {
         switch self {
         case .invalidData:
             return []
-        case .templateInvalid(let diagnostics):
+        case .templateInvalid(let diagnostics), .linkCatalogInvalid(let diagnostics):
             return diagnostics
         case .inputUnreadable:
             return [.error(.unreadableInput, description, at: nil)]

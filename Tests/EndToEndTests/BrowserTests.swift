@@ -24,7 +24,7 @@ import Testing
         let dom = browser.standardOutput
         #expect(dom.contains("<title>Microsoft Defender portals of our customers</title>"))
         #expect(!dom.contains("pwned</title>"))
-        #expect(dom.components(separatedBy: "<a ").count - 1 == 4 + 3 + 1)
+        #expect(dom.components(separatedBy: "<a ").count - 1 == 4 + 3 + 1 + 1)
         #expect(dom.components(separatedBy: "href=\"https://security.microsoft.com/?tid=").count - 1 == 4)
         #expect(!dom.contains("<img") && !dom.contains("<svg") && !dom.contains("<script"))
     }

@@ -27,6 +27,6 @@ import Testing
         let (_, input, index) = try directoryWithSampleAndOldIndex()
         let (status, _) = try run(on: input, output: index) { try FileManager.default.removeItem(at: input) }
         #expect(status == 0)
-        #expect(hrefs(in: try String(contentsOf: index, encoding: .utf8)).count == 14 + 4)
+        #expect(hrefs(in: try String(contentsOf: index, encoding: .utf8)).count == 14 + 5)
     }
 }

@@ -120,7 +120,7 @@ import Testing
         #expect(result.status == 0)
         let text = String(decoding: received, as: UTF8.self)
         #expect(text.hasPrefix("<!DOCTYPE html>"))
-        #expect(hrefs(in: text).count == 14 + 4)
+        #expect(hrefs(in: text).count == 14 + 5)
     }
 
     @Test func anUnwritableDirectoryIsExit73() throws {

@@ -13,7 +13,7 @@ import Testing
             #expect(result.status == 0)
             #expect(
                 result.errorLines.first
-                    == "\(input.path):3:1: warning: customer \"Fabrikam\" has no domain, so the index has no Exchange admin center link for it"
+                    == "\(input.path):3:1: warning: customer \"Fabrikam\" has no initial domain, so the index has no Exchange admin center link for it; add or fill in an initialDomainName column (its *.onmicrosoft.com domain)"
             )
             let document = result.standardOutput
             let links =
@@ -25,7 +25,8 @@ import Testing
             #expect(links.count { $0 == "https://entra.microsoft.com/d13c513a-42f8-4da1-97b1-165f0971b7c4" } == 1)
             #expect(links.count { $0 == "https://entra.microsoft.com/25abd89b-d67e-4d92-8a83-18174d645fa6" } == 1)
             #expect(
-                links.count { $0 == "https://admin.exchange.microsoft.com/?delegatedOrg=contoso.onmicrosoft.com" } == 1)
+                links.count { $0 == "https://admin.cloud.microsoft/exchange?delegatedOrg=contoso.onmicrosoft.com" } == 1
+            )
             #expect(!links.contains { $0.contains("delegatedOrg=&") || $0.hasSuffix("delegatedOrg=") })
         }
     }
@@ -48,10 +49,12 @@ import Testing
     @Test func listLinksPrintsTheCatalog() throws {
         let result = try Binary.run(["--list-links"])
         #expect(result.status == 0)
-        for kind in ["defender", "securitycenter", "entra", "azure", "intune", "purview", "m365", "exchange", "teams"] {
-            #expect(result.standardOutput.contains("\n  \(kind) ") || result.standardOutput.contains("  \(kind)"))
+        for kind in LinkCatalogText.kinds() {
+            #expect(result.standardOutput.contains("\n  \(kind.name) "), "\(kind.name)")
+            #expect(result.standardOutput.contains("\n                 \(kind.url)\n"), "\(kind.url)")
         }
-        #expect(result.standardOutput.contains("https://admin.exchange.microsoft.com/?delegatedOrg={domain}"))
+        #expect(result.standardOutput.contains("https://admin.cloud.microsoft/exchange?delegatedOrg={initialDomain}"))
+        #expect(result.standardOutput.contains("needs: {initialDomain}"))
     }
 
     @Test func anUnknownKindIsAUsageError() throws {

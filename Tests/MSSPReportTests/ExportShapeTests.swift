@@ -3,13 +3,14 @@ import Testing
 @testable import MSSPReport
 
 @Suite struct ExportShapeTests {
-    @Test func cippPrefersTheInitialDomainAndKeepsTheRest() {
+    @Test func cippGivesTheInitialAndTheDefaultDomainAndKeepsTheRest() {
         let json = """
             [{"customerId": "x", "displayName": "A", "defaultDomainName": "a.example", "initialDomainName": "a.onmicrosoft.com", "delegatedPrivilegeStatus": "granular"}]
             """
         let record = JSONReader().read(Array(json.utf8), file: "c.json").records.first
-        #expect(record?.domain?.value == "a.onmicrosoft.com")
-        #expect(record?.otherFields.map(\.key) == ["defaultDomainName", "delegatedPrivilegeStatus"])
+        #expect(record?.initialDomain?.value == "a.onmicrosoft.com")
+        #expect(record?.defaultDomain?.value == "a.example")
+        #expect(record?.otherFields.map(\.key) == ["delegatedPrivilegeStatus"])
     }
 
     @Test func partnerCenterColumnsNeedNoOptions() {
@@ -17,6 +18,6 @@ import Testing
         let record = CSVReader().read(Array(csv.utf8), file: "p.csv").records.first
         #expect(record?.name?.value == "A")
         #expect(record?.tenantID?.value == "x")
-        #expect(record?.domain?.value == "a.onmicrosoft.com")
+        #expect(record?.defaultDomain?.value == "a.onmicrosoft.com")
     }
 }

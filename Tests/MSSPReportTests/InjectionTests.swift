@@ -97,7 +97,7 @@ import Testing
             domain: RecordField("contoso.onmicrosoft.com", at: SourceLocation(file: "h", line: 2, column: 50)))
         let validation = CustomerValidator().validate([record])
         guard !validation.customers.isEmpty else { return nil }
-        let model = IndexBuilder(linkKinds: [LinkCatalog.extraLinks[0], LinkCatalog.extraLinks[5]])
+        let model = IndexBuilder(linkKinds: [LinkCatalog.builtIn.links[0], LinkCatalog.builtIn.links[5]])
             .build(customers: validation.customers, skippedCount: 0)
         let templates = try TemplateSet.defaults()
         return (

@@ -83,7 +83,7 @@ import Testing
         let customer = Customer(
             name: "A", tenantID: TenantID(high: 1, low: 2), domain: "a.example",
             location: SourceLocation(file: "f", line: 2, column: 1))
-        let model = IndexBuilder(linkKinds: [LinkCatalog.extraLinks[0]], generatedOn: "2026-01-01")
+        let model = IndexBuilder(linkKinds: [LinkCatalog.builtIn.links[0]], generatedOn: "2026-01-01")
             .build(customers: [customer], skippedCount: 1)
         let frames: [(TemplateSchema.Scope, TemplateFrame)] = [
             (TemplateSchema.root, .index), (TemplateSchema.customer, .customer(0)),

@@ -5,7 +5,7 @@ import Testing
 /// mssp-report's own Mustache renderer: the parts of the Mustache specification templates use, and the
 /// streaming it exists for.
 @Suite struct TemplateEngineTests {
-    let model = IndexBuilder(linkKinds: [LinkCatalog.extraLinks[0]]).build(
+    let model = IndexBuilder(linkKinds: [LinkCatalog.builtIn.links[0]]).build(
         customers: [
             Customer(
                 name: "Zeta & <Co>", tenantID: TenantID(high: 0xA, low: 0xB), domain: "zeta.example",
@@ -45,7 +45,7 @@ import Testing
 
     @Test func namesResolveThroughEnclosingScopesAndDots() throws {
         let text = "{{#customers}}{{#links}}{{title}}/{{name}}/{{portal.title}};{{/links}}{{/customers}}"
-        let kind = LinkCatalog.extraLinks[0].title
+        let kind = LinkCatalog.builtIn.links[0].title
         #expect(
             try render(text)
                 == "\(kind)/Alpha/Microsoft Defender portal;\(kind)/Zeta &amp; &lt;Co&gt;/Microsoft Defender portal;")

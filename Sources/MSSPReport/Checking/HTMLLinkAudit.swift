@@ -181,6 +181,12 @@ final class HTMLLinkAudit: XMLStreamDelegate {
         for position in 0..<model.count where !model.linkKinds.isEmpty {
             for (kind, link) in zip(model.linkKinds, model.links(at: position)) {
                 guard let link else { continue }
+                if !kind.keepsOrigin(link) {
+                    report(
+                        line: 0,
+                        "the \(kind.title) link \(link) for customer \(model.name(at: position).quotedForDiagnostic) does not go to \(kind.url.origin)"
+                    )
+                }
                 let count = extraLinkCounts[link] ?? 0
                 if count != 1 {
                     report(

@@ -143,7 +143,9 @@ final class MarkdownAudit {
     }
 
     private func isExpectedSharedLink(_ href: String) -> Bool {
-        if model.relatedTopics.contains(where: { $0.url == href }) || model.sourceArticle.url == href {
+        if model.relatedTopics.contains(where: { $0.url == href }) || model.sourceArticle.url == href
+            || model.multitenantView.url == href
+        {
             seenURLs.insert(href)
             return true
         }
@@ -191,7 +193,11 @@ final class MarkdownAudit {
         }
         let others = rowLinks.compactMap(\.href)
         guard !others.isEmpty || !model.linkKinds.isEmpty else { return }
-        let expectedExtra = model.links(at: rowIndex).compactMap { $0 }
+        let links = model.links(at: rowIndex)
+        for (kind, link) in zip(model.linkKinds, links) where link.map(kind.keepsOrigin) == false {
+            report("\(row) has a \(kind.title) link \(link!) that does not go to \(kind.url.origin)")
+        }
+        let expectedExtra = links.compactMap { $0 }
         for url in expectedExtra where others.count(where: { $0 == url }) != 1 {
             report("\(row) should link once to \(url) but does \(others.count(where: { $0 == url })) times")
         }

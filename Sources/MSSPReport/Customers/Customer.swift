@@ -1,37 +1,66 @@
-/// A customer that passed validation: a name to show and a tenant ID to link to.
+/// A customer that passed validation: a name to show, a tenant ID to link to, and what other links need.
 public struct Customer: Hashable, Sendable {
     /// The display name, trimmed.
     public var name: String
     /// The tenant ID.
     public var tenantID: TenantID
-    /// The customer's domain, lowercase, when the input has a valid one.
-    public var domain: String?
-    /// The other columns of the record, for templates that show them.
+    /// The customer's initial `*.onmicrosoft.com` domain, lowercase, when the input has a valid one.
+    public var initialDomain: String?
+    /// The customer's default domain, lowercase, when the input has a valid one.
+    public var defaultDomain: String?
+    /// The other columns of the record, for templates and `{column:NAME}` links.
     public var otherFields: [CustomerRecord.OtherField]
     /// Where the customer's record starts.
     public var location: SourceLocation
 
-    /// Creates a customer.
+    /// Creates a customer. A `domain` of unknown kind counts as the initial domain when it ends in
+    /// `.onmicrosoft.com`, otherwise as the default domain.
     public init(
         name: String,
         tenantID: TenantID,
         domain: String? = nil,
+        initialDomain: String? = nil,
+        defaultDomain: String? = nil,
         otherFields: [CustomerRecord.OtherField] = [],
         location: SourceLocation
     ) {
         self.name = name
         self.tenantID = tenantID
-        self.domain = domain
+        self.initialDomain = initialDomain ?? domain.flatMap { Self.isInitialDomain($0) ? $0 : nil }
+        self.defaultDomain = defaultDomain ?? domain.flatMap { Self.isInitialDomain($0) ? nil : $0 }
         self.otherFields = otherFields
         self.location = location
+    }
+
+    /// The domain an index shows: the initial domain, else the default domain.
+    public var domain: String? { initialDomain ?? defaultDomain }
+
+    /// Whether `domain` is a `*.onmicrosoft.com` domain, the kind every tenant gets first.
+    static func isInitialDomain(_ domain: String) -> Bool {
+        domain.utf8.count > ".onmicrosoft.com".utf8.count && domain.hasSuffix(".onmicrosoft.com")
     }
 }
 
 extension Customer {
+    /// What fills `identifier`'s placeholder in a link for this customer, or `nil` when the row lacks it.
+    func value(of identifier: LinkIdentifier) -> String? {
+        switch identifier {
+        case .tenantID: tenantID.description
+        case .initialDomain: initialDomain
+        case .defaultDomain: defaultDomain
+        case .column(let name): fieldValue(name)?.trimmingWhitespace.nonEmpty
+        }
+    }
+
     /// The value of this column or key among the other fields (matched as column names are), if the record
     /// had it.
     func fieldValue(_ column: String) -> String? {
         let key = ColumnRole.normalizedKey(column)
         return otherFields.first { ColumnRole.normalizedKey($0.key) == key }?.field.value
     }
+}
+
+extension String {
+    /// `nil` for the empty string.
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -12,9 +12,12 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
     fileprivate struct Row: Sendable, Equatable {
         var nameStart: UInt32
         var nameLength: UInt32
-        var domainStart: UInt32
-        /// -1 when the customer has no domain.
-        var domainLength: Int32
+        var initialDomainStart: UInt32
+        /// -1 when the customer has no initial domain.
+        var initialDomainLength: Int32
+        var defaultDomainStart: UInt32
+        /// -1 when the customer has no default domain.
+        var defaultDomainLength: Int32
         var tenantID: TenantID
         var line: Int32
         var column: Int32
@@ -46,8 +49,9 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
     public init(_ customers: some Sequence<Customer>) {
         for customer in customers {
             append(
-                name: customer.name, tenantID: customer.tenantID, domain: customer.domain,
-                otherFields: customer.otherFields, location: customer.location, tenantIDLocation: customer.location)
+                name: customer.name, tenantID: customer.tenantID, initialDomain: customer.initialDomain,
+                defaultDomain: customer.defaultDomain, otherFields: customer.otherFields, location: customer.location,
+                tenantIDLocation: customer.location)
         }
     }
 
@@ -61,13 +65,15 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
     /// Adds a customer whose record starts at `location` and whose tenant ID was written at
     /// `tenantIDLocation` (in the same file).
     mutating func append(
-        name: String, tenantID: TenantID, domain: String?, otherFields: [CustomerRecord.OtherField],
-        location: SourceLocation, tenantIDLocation: SourceLocation
+        name: String, tenantID: TenantID, initialDomain: String?, defaultDomain: String?,
+        otherFields: [CustomerRecord.OtherField], location: SourceLocation, tenantIDLocation: SourceLocation
     ) {
         let nameStart = UInt32(text.count)
         text.append(contentsOf: name.utf8)
-        let domainStart = UInt32(text.count)
-        if let domain { text.append(contentsOf: domain.utf8) }
+        let initialStart = UInt32(text.count)
+        if let initialDomain { text.append(contentsOf: initialDomain.utf8) }
+        let defaultStart = UInt32(text.count)
+        if let defaultDomain { text.append(contentsOf: defaultDomain.utf8) }
         var otherFieldsIndex: Int32 = -1
         if !otherFields.isEmpty {
             otherFieldLists.append(otherFields)
@@ -75,8 +81,11 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
         }
         rows.append(
             Row(
-                nameStart: nameStart, nameLength: domainStart - nameStart, domainStart: domainStart,
-                domainLength: domain == nil ? -1 : Int32(UInt32(text.count) - domainStart), tenantID: tenantID,
+                nameStart: nameStart, nameLength: initialStart - nameStart, initialDomainStart: initialStart,
+                initialDomainLength: initialDomain == nil ? -1 : Int32(defaultStart - initialStart),
+                defaultDomainStart: defaultStart,
+                defaultDomainLength: defaultDomain == nil ? -1 : Int32(UInt32(text.count) - defaultStart),
+                tenantID: tenantID,
                 line: Int32(clamping: location.line), column: Int32(clamping: location.column),
                 tenantIDLine: Int32(clamping: tenantIDLocation.line),
                 tenantIDColumn: Int32(clamping: tenantIDLocation.column), file: fileIndex(location.file),
@@ -109,8 +118,9 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
     /// The customer at `position`, built from its row.
     public subscript(position: Int) -> Customer {
         Customer(
-            name: name(at: position), tenantID: rows[position].tenantID, domain: domain(at: position),
-            otherFields: otherFields(at: position), location: location(at: position))
+            name: name(at: position), tenantID: rows[position].tenantID, initialDomain: initialDomain(at: position),
+            defaultDomain: defaultDomain(at: position), otherFields: otherFields(at: position),
+            location: location(at: position))
     }
 
     /// The tenant ID of the customer at `position`.
@@ -124,17 +134,21 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
         return String(decoding: text[Int(row.nameStart)..<Int(row.nameStart + row.nameLength)], as: UTF8.self)
     }
 
-    /// The domain of the customer at `position`, if any.
-    func domain(at position: Int) -> String? {
+    /// The initial domain of the customer at `position`, if any.
+    func initialDomain(at position: Int) -> String? {
         let row = rows[position]
-        guard row.domainLength >= 0 else { return nil }
-        return String(
-            decoding: text[Int(row.domainStart)..<Int(row.domainStart) + Int(row.domainLength)], as: UTF8.self)
+        return string(row.initialDomainStart, row.initialDomainLength)
     }
 
-    /// Whether the customer at `position` has a domain.
-    func hasDomain(at position: Int) -> Bool {
-        rows[position].domainLength >= 0
+    /// The default domain of the customer at `position`, if any.
+    func defaultDomain(at position: Int) -> String? {
+        let row = rows[position]
+        return string(row.defaultDomainStart, row.defaultDomainLength)
+    }
+
+    private func string(_ start: UInt32, _ length: Int32) -> String? {
+        guard length >= 0 else { return nil }
+        return String(decoding: text[Int(start)..<Int(start) + Int(length)], as: UTF8.self)
     }
 
     /// Where the record of the customer at `position` starts.
@@ -191,16 +205,24 @@ public struct CustomerList: RandomAccessCollection, Sendable, Equatable {
             return UnsafeBufferPointer(rebasing: text[Int(row.nameStart)..<Int(row.nameStart + row.nameLength)])
         }
 
-        /// The UTF-8 bytes of the domain of the customer at `position`, or `nil` when it has none.
+        /// The UTF-8 bytes of the domain an index shows for the customer at `position` (its initial domain, else
+        /// its default domain), or `nil` when it has none.
         @inline(__always)
         func domain(at position: Int) -> UnsafeBufferPointer<UInt8>? {
             let row = rows[position]
-            guard row.domainLength >= 0 else { return nil }
-            return UnsafeBufferPointer(
-                rebasing: text[Int(row.domainStart)..<Int(row.domainStart) + Int(row.domainLength)])
+            if row.initialDomainLength >= 0 {
+                return bytes(row.initialDomainStart, row.initialDomainLength)
+            }
+            guard row.defaultDomainLength >= 0 else { return nil }
+            return bytes(row.defaultDomainStart, row.defaultDomainLength)
+        }
+
+        @inline(__always)
+        private func bytes(_ start: UInt32, _ length: Int32) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start) + Int(length)])
         }
 
         /// Whether any customer has a domain.
-        var anyHasDomain: Bool { rows.contains { $0.domainLength >= 0 } }
+        var anyHasDomain: Bool { rows.contains { $0.initialDomainLength >= 0 || $0.defaultDomainLength >= 0 } }
     }
 }

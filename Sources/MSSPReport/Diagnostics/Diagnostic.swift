@@ -70,10 +70,11 @@ extension Diagnostic {
         case invalidName = "invalid-name"
         case nameTooLong = "name-too-long"
         case invalidDomain = "invalid-domain"
-        case missingDomain = "missing-domain"
+        case missingLinkIdentifier = "missing-link-identifier"
         case missingGroupColumn = "missing-group-column"
         // Templates and output
         case templateSyntax = "template-syntax"
+        case invalidLinkCatalog = "invalid-link-catalog"
         case outputCheck = "output-check"
         case unwritableOutput = "unwritable-output"
     }

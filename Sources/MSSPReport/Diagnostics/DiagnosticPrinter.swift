@@ -54,7 +54,7 @@ public struct DiagnosticPrinter: Sendable {
     public func summary(of outcome: ReportOutcome, exitCode: Int32) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         switch outcome.failure {
-        case .templateInvalid?, .inputUnreadable?:
+        case .templateInvalid?, .linkCatalogInvalid?, .inputUnreadable?:
             let text = "nothing written"
             return style == .text
                 ? "mssp-report: " + text : "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(exitCode)}"

@@ -82,6 +82,7 @@ public struct IndexBuilder: Sendable {
             isGrouped: groupBy != nil,
             relatedTopics: LinkCatalog.relatedTopics,
             sourceArticle: LinkCatalog.sourceArticle,
+            multitenantView: LinkCatalog.multitenantView,
             accessNote: LinkCatalog.accessNote,
             summary: .init(customerCount: order.count, skippedCount: skippedCount),
             generatedOn: generatedOn

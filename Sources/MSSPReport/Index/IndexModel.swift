@@ -20,6 +20,8 @@ public struct IndexModel: Sendable, Equatable {
     public var relatedTopics: [Link]
     /// The article the index is built from.
     public var sourceArticle: Link
+    /// Microsoft Defender multitenant management, linked once near the top of the page.
+    public var multitenantView: Link
     /// The note that a link grants no access by itself.
     public var accessNote: String
     /// Counts for the summary.
@@ -52,12 +54,11 @@ public struct IndexModel: Sendable, Equatable {
     }
 
     /// The extra links (`--links`) of the customer at `position` in the document, in `linkKinds` order; `nil`
-    /// where the kind needs a domain the customer lacks.
+    /// where the customer lacks what the kind needs.
     public func links(at position: Int) -> [String?] {
         guard !linkKinds.isEmpty else { return [] }
-        let index = Int(order[position])
-        let (tenantID, domain) = (customers.tenantID(at: index), customers.domain(at: index))
-        return linkKinds.map { $0.url(tenantID: tenantID, domain: domain) }
+        let customer = customers[Int(order[position])]
+        return linkKinds.map { $0.url(for: customer) }
     }
 
     /// The fragment identifier of the row of a tenant: `tenant-<tenant ID>`.

@@ -1,72 +1,79 @@
-/// The one list of link kinds and related topics that mssp-report knows. Templates never build URLs.
-public enum LinkCatalog {
-    /// The Microsoft Defender portal, as the current article gives it.
-    public static let defender = LinkKind(
-        id: "defender",
-        title: "Microsoft Defender portal",
-        urlTemplate: "https://security.microsoft.com/?tid={tenantId}",
-        source: "Access the Microsoft Defender MSSP customer portal (Microsoft Learn)"
-    )
+import Foundation
 
-    /// The former Microsoft Defender Security Center, as the 2021 edition of the article gives it; it now
-    /// redirects.
-    public static let securityCenter = LinkKind(
-        id: "securitycenter",
-        title: "Microsoft Defender Security Center",
-        urlTemplate: "https://securitycenter.windows.com/?tid={tenantId}",
-        source: "the 2021 edition of the same article; the host now redirects"
-    )
+/// The link kinds mssp-report knows: the built-in catalog (`Catalog/links.yaml`, carried in the binary), with an
+/// MSSP's own file (`--link-catalog`) laid over it. Templates never build URLs; this is where their forms live.
+public struct LinkCatalog: Sendable {
+    /// The portals `--portal` accepts, the default first.
+    public var portals: [LinkKind]
+    /// The other per-customer links `--links` can add.
+    public var links: [LinkKind]
 
-    /// The portals `--portal` accepts.
-    public static let portals = [defender, securityCenter]
+    /// The built-in catalog, from `Catalog/links.yaml`. A test proves the file parses; a binary whose file does
+    /// not was built from a broken tree.
+    public static let builtIn: LinkCatalog = {
+        let text = EmbeddedCatalog.files["links.yaml"] ?? ""
+        let contents = LinkCatalogFile.parse(text, path: "Catalog/links.yaml")
+        precondition(
+            contents.diagnostics.isEmpty && !contents.portals.isEmpty,
+            "Catalog/links.yaml is broken: \(contents.diagnostics.map(\.message))")
+        return LinkCatalog(portals: contents.portals, links: contents.links)
+    }()
 
-    /// The other per-customer links `--links` can add, in the order an index shows them. The tenant-scoped
-    /// admin center URLs are the forms that CIPP and Microsoft 365 Lighthouse open for a customer tenant; the
-    /// `delegatedOrg` forms are the admin centers' own way to act on a customer's behalf.
-    public static let extraLinks = [
-        LinkKind(
-            id: "entra", title: "Microsoft Entra admin center", urlTemplate: "https://entra.microsoft.com/{tenantId}",
-            source: "tenant-scoped admin center URL"),
-        LinkKind(
-            id: "azure", title: "Azure portal", urlTemplate: "https://portal.azure.com/{tenantId}",
-            source: "tenant-scoped admin center URL"),
-        LinkKind(
-            id: "intune", title: "Microsoft Intune admin center",
-            urlTemplate: "https://intune.microsoft.com/{tenantId}",
-            source: "tenant-scoped admin center URL"),
-        LinkKind(
-            id: "purview", title: "Microsoft Purview portal",
-            urlTemplate: "https://purview.microsoft.com/?tid={tenantId}",
-            source: "tenant ID parameter, as for the Defender portal"),
-        LinkKind(
-            id: "m365", title: "Microsoft 365 admin center",
-            urlTemplate:
-                "https://admin.microsoft.com/Partner/BeginClientSession.aspx?CTID={tenantId}&CSDEST=o365admincenter",
-            source: "Partner Center's delegated-admin sign-in"),
-        LinkKind(
-            id: "exchange", title: "Exchange admin center",
-            urlTemplate: "https://admin.exchange.microsoft.com/?delegatedOrg={domain}", identifier: .domain,
-            source: "delegatedOrg parameter (needs the customer's domain)"),
-        LinkKind(
-            id: "teams", title: "Teams admin center",
-            urlTemplate: "https://admin.teams.microsoft.com/?delegatedOrg={domain}", identifier: .domain,
-            source: "delegatedOrg parameter (needs the customer's domain)"),
-    ]
-
-    /// The extra link kind with this identifier, if there is one.
-    public static func extraLink(named id: String) -> LinkKind? {
-        extraLinks.first { $0.id == id }
+    /// Creates a catalog.
+    public init(portals: [LinkKind], links: [LinkKind]) {
+        self.portals = portals
+        self.links = links
     }
 
-    /// The portal with this identifier, if there is one.
-    public static func portal(named id: String) -> LinkKind? {
-        portals.first { $0.id == id }
+    /// This catalog with the file at `path` laid over it: a kind of the same name is replaced, any other added.
+    /// - Throws: `ReportFailure.linkCatalogInvalid` with every problem of the file, or
+    ///   `ReportFailure.inputUnreadable` when it cannot be read.
+    public func overlaying(file path: String) throws(ReportFailure) -> LinkCatalog {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .inputUnreadable(path: path, reason: "cannot read the link catalog")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .linkCatalogInvalid([
+                .error(
+                    .invalidLinkCatalog, "the link catalog is not valid UTF-8",
+                    at: SourceLocation(file: path, line: 1, column: 1))
+            ])
+        }
+        let contents = LinkCatalogFile.parse(text, path: path)
+        guard contents.diagnostics.isEmpty else { throw .linkCatalogInvalid(contents.diagnostics) }
+        var result = self
+        for kind in contents.portals { result.portals.replaceOrAppend(kind) }
+        for kind in contents.links { result.links.replaceOrAppend(kind) }
+        return result
     }
+
+    /// The portal with this name, if there is one.
+    public func portal(named name: String) -> LinkKind? {
+        portals.first { $0.id == name }
+    }
+
+    /// The link kind with this name, if there is one.
+    public func link(named name: String) -> LinkKind? {
+        links.first { $0.id == name }
+    }
+
+    /// The Microsoft Defender portal, as the current article gives it: the default portal.
+    public static let defender = builtIn.portal(named: "defender")!
+
+    /// The former Microsoft Defender Security Center, as the 2021 edition of the article gives it.
+    public static let securityCenter = builtIn.portal(named: "securitycenter")!
 
     /// The article the index is built from.
     public static let sourceArticle = Link(
         title: "Access the Microsoft Defender MSSP customer portal",
         url: "https://learn.microsoft.com/en-us/defender-endpoint/access-mssp-portal"
+    )
+
+    /// Microsoft Defender multitenant management, the one view of all tenants' incidents and alerts; the
+    /// article names it beside the tenant-specific URLs.
+    public static let multitenantView = Link(
+        title: "Microsoft Defender multitenant management",
+        url: "https://mto.security.microsoft.com/"
     )
 
     /// The article's related topics, in its order.
@@ -88,4 +95,15 @@ public enum LinkCatalog {
     /// What the index says about access: a link opens the portal, permissions decide what the analyst sees.
     public static let accessNote =
         "A link grants no access by itself: what you can see and do in a customer's portal depends on the GDAP or B2B permissions of your account in that tenant."
+}
+
+extension [LinkKind] {
+    /// Replaces the kind of the same name, or appends `kind`.
+    fileprivate mutating func replaceOrAppend(_ kind: LinkKind) {
+        if let index = firstIndex(where: { $0.id == kind.id }) {
+            self[index] = kind
+        } else {
+            append(kind)
+        }
+    }
 }

@@ -339,6 +339,8 @@ private struct CSVParser {
         let nameColumn = mapping.columns[.name]
         let tenantColumn = mapping.columns[.tenantID]
         let domainColumn = mapping.columns[.domain]
+        let initialDomainColumn = mapping.columns[.initialDomain]
+        let defaultDomainColumn = mapping.columns[.defaultDomain]
         let roleColumns = Set(mapping.columns.values)
         // Rows are rarely shorter than 40 bytes; reserving avoids regrowing a large array of records.
         if onRecord == nil { result.records.reserveCapacity(min(bytes.count / 40, 4_000_000)) }
@@ -397,6 +399,10 @@ private struct CSVParser {
                     record.tenantID = recordField
                 } else if column == domainColumn {
                     record.domain = recordField
+                } else if column == initialDomainColumn {
+                    record.initialDomain = recordField
+                } else if column == defaultDomainColumn {
+                    record.defaultDomain = recordField
                 } else if !roleColumns.contains(column), !header[column].isEmpty {
                     record.otherFields.append(.init(key: header[column], field: recordField))
                 }

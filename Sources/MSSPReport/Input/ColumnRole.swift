@@ -2,6 +2,11 @@
 public enum ColumnRole: String, Sendable, CaseIterable {
     case name
     case tenantID
+    /// The initial `*.onmicrosoft.com` domain (`{initialDomain}`).
+    case initialDomain
+    /// The default domain (`{defaultDomain}`).
+    case defaultDomain
+    /// A domain of either kind: the initial domain when it ends in `.onmicrosoft.com`, else the default domain.
     case domain
 
     /// The accepted column names, in the form a user would write them, most preferred first.
@@ -15,13 +20,17 @@ public enum ColumnRole: String, Sendable, CaseIterable {
             ]
         case .tenantID:
             ["tenant id", "tenantId", "tid", "directory id", "customerId", "microsoft id"]
+        case .initialDomain:
+            ["initialDomainName", "initial domain", "initial domain name", "onmicrosoft domain"]
+        case .defaultDomain:
+            ["defaultDomainName", "default domain", "default domain name", "primary domain name", "primary domain"]
         case .domain:
-            ["domain", "initialDomainName", "defaultDomainName", "primary domain name"]
+            ["domain", "domain name"]
         }
     }
 
     /// Whether a record must have this column.
-    public var isRequired: Bool { self != .domain }
+    public var isRequired: Bool { self == .name || self == .tenantID }
 
     /// The role a header names, or `nil` for a column mssp-report only carries along.
     public static func matching(_ header: String) -> ColumnRole? {

@@ -6,7 +6,11 @@ public struct CustomerRecord: Hashable, Sendable {
     public var name: RecordField?
     /// The tenant ID as written, if the record has one.
     public var tenantID: RecordField?
-    /// The customer's domain, if the record has one.
+    /// The customer's initial domain, if the record has a column for it.
+    public var initialDomain: RecordField?
+    /// The customer's default domain, if the record has a column for it.
+    public var defaultDomain: RecordField?
+    /// A domain of either kind, if the record has a plain domain column.
     public var domain: RecordField?
     /// Every other column or key, by its name as written in the header, in input order.
     public var otherFields: [OtherField]
@@ -31,8 +35,12 @@ public struct CustomerRecord: Hashable, Sendable {
         name: RecordField? = nil,
         tenantID: RecordField? = nil,
         domain: RecordField? = nil,
+        initialDomain: RecordField? = nil,
+        defaultDomain: RecordField? = nil,
         otherFields: [OtherField] = []
     ) {
+        self.initialDomain = initialDomain
+        self.defaultDomain = defaultDomain
         self.location = location
         self.name = name
         self.tenantID = tenantID

@@ -155,6 +155,8 @@ public struct JSONReader: Sendable {
                 case .name: record.name = field
                 case .tenantID: record.tenantID = field
                 case .domain: record.domain = field
+                case .initialDomain: record.initialDomain = field
+                case .defaultDomain: record.defaultDomain = field
                 }
             } else {
                 record.otherFields.append(.init(key: member.key, field: field))
@@ -168,6 +170,8 @@ public struct JSONReader: Sendable {
         case .name: record.name
         case .tenantID: record.tenantID
         case .domain: record.domain
+        case .initialDomain: record.initialDomain
+        case .defaultDomain: record.defaultDomain
         }
     }
 }

@@ -5,6 +5,8 @@ public enum ReportFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidData(errorCount: Int)
     /// A custom template cannot be used. Nothing was written.
     case templateInvalid([Diagnostic])
+    /// A link catalog (`--link-catalog`) cannot be used. Nothing was written.
+    case linkCatalogInvalid([Diagnostic])
     /// An input cannot be opened or read.
     case inputUnreadable(path: String, reason: String)
     /// The rendered document failed its own check: a bug, or a broken custom template. Nothing was written.
@@ -18,6 +20,8 @@ public enum ReportFailure: Error, Sendable, Equatable, CustomStringConvertible {
             "the customer data has \(count) error\(count == 1 ? "" : "s")"
         case .templateInvalid(let diagnostics):
             "the templates have \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")"
+        case .linkCatalogInvalid(let diagnostics):
+            "the link catalog has \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")"
         case .inputUnreadable(let path, let reason):
             "\(path): cannot read: \(reason)"
         case .outputCheckFailed(let problems):

@@ -56,17 +56,34 @@ public struct ReportJob: Sendable {
         return keyed.sorted { $0.key < $1.key }.map(\.diagnostic)
     }
 
-    /// One warning per customer without a domain when a requested link kind needs one.
-    private func missingDomainWarnings(_ customers: CustomerList) -> [Diagnostic] {
-        let needingDomain = options.linkKinds.filter { $0.identifier == .domain }
-        guard !needingDomain.isEmpty else { return [] }
-        let titles = needingDomain.map(\.title).joined(separator: " and ")
-        return customers.indices.filter { !customers.hasDomain(at: $0) }.map { position in
-            .warning(
-                .missingDomain,
-                "customer \(customers.name(at: position).quotedForDiagnostic) has no domain, so the index has no \(titles) link for it",
-                at: customers.location(at: position))
+    /// One warning per customer and missing identifier when a requested link kind needs what the row lacks:
+    /// it names the column to add.
+    private func missingIdentifierWarnings(_ customers: CustomerList) -> [Diagnostic] {
+        let kinds = options.linkKinds.filter { $0.identifiers != [.tenantID] }
+        guard !kinds.isEmpty else { return [] }
+        var warnings: [Diagnostic] = []
+        for position in customers.indices {
+            let customer = customers[position]
+            var missing: [(identifier: LinkIdentifier, titles: [String])] = []
+            for kind in kinds {
+                guard let identifier = kind.identifiers.first(where: { customer.value(of: $0) == nil }) else {
+                    continue
+                }
+                if let index = missing.firstIndex(where: { $0.identifier == identifier }) {
+                    missing[index].titles.append(kind.title)
+                } else {
+                    missing.append((identifier, [kind.title]))
+                }
+            }
+            for (identifier, titles) in missing {
+                warnings.append(
+                    .warning(
+                        .missingLinkIdentifier,
+                        "customer \(customer.name.quotedForDiagnostic) has no \(identifier.missingValue), so the index has no \(titles.joined(separator: " or ")) link for it; add or fill in \(identifier.columnToAdd)",
+                        at: customer.location))
+            }
         }
+        return warnings
     }
 
     /// Loads and compiles the template.
@@ -79,7 +96,9 @@ public struct ReportJob: Sendable {
                 } else {
                     try TemplateSet.defaults()
                 }
-            return try templates.compile(for: options.format)
+            return try templates.compile(
+                for: options.format, linkKinds: options.linkKinds.map(\.id),
+                knownLinkKinds: Set(options.linkCatalog.links.map(\.id)))
         }
     }
 
@@ -152,7 +171,7 @@ public struct ReportJob: Sendable {
         outcome.recordCount = validation.recordCount + read.droppedRowCount
         options.progress?(.validate, outcome.recordCount)
         outcome.diagnostics += validation.diagnostics
-        outcome.diagnostics += missingDomainWarnings(validation.customers)
+        outcome.diagnostics += missingIdentifierWarnings(validation.customers)
         if let column = options.groupBy, !validation.customers.isEmpty,
             !validation.customers.indices.contains(where: { validation.customers[$0].fieldValue(column) != nil })
         {

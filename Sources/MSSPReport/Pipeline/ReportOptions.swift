@@ -14,6 +14,8 @@ public struct ReportOptions: Sendable {
     public var portal: LinkKind
     /// Extra per-customer link kinds (`--links`).
     public var linkKinds: [LinkKind] = []
+    /// The catalog the link kinds come from (for `link.<kind>` in templates).
+    public var linkCatalog = LinkCatalog.builtIn
     /// The column that groups the customers (`--group-by`).
     public var groupBy: String?
     /// A folder of templates replacing the defaults by name.

@@ -17,6 +17,9 @@ public struct ReportOutcome: Sendable {
     /// Why the run failed, if it did.
     public var failure: ReportFailure?
 
+    /// An outcome with nothing read and nothing found yet.
+    public init() {}
+
     /// Errors among the diagnostics.
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     /// Warnings among the diagnostics.

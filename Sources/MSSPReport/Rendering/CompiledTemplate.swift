@@ -23,7 +23,7 @@ public struct CompiledTemplate: Sendable {
     /// scope's own value (`{{.}}`).
     struct Accessor: Sendable {
         var depth: Int
-        var keys: [TemplateKey]
+        var keys: [TemplateName]
     }
 
     /// The program.

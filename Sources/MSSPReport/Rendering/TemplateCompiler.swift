@@ -8,10 +8,15 @@ struct TemplateCompiler {
     }
 
     let sources: [String: Source]
+    /// The run's link kinds (`--links`), in order, and every kind of its catalog, for `link.<kind>`.
+    let linkKinds: [String]
+    let knownLinkKinds: Set<String>
     private(set) var problems: [Diagnostic] = []
 
-    init(sources: [String: Source]) {
+    init(sources: [String: Source], linkKinds: [String] = [], knownLinkKinds: Set<String> = []) {
         self.sources = sources
+        self.linkKinds = linkKinds
+        self.knownLinkKinds = knownLinkKinds.union(linkKinds)
     }
 
     /// The program for template `entry`, or the problems that stop it.
@@ -128,13 +133,25 @@ struct TemplateCompiler {
             return nil
         }
         var value = found.value
-        var keys = [firstKey]
-        for part in parts.dropFirst() {
+        var keys: [TemplateName] = [.key(firstKey)]
+        for (offset, part) in parts.enumerated().dropFirst() {
+            let previous = parts[offset - 1]
             switch value {
+            case .object(let scope) where scope == TemplateSchema.linksByKind:
+                if knownLinkKinds.contains(part) {
+                    keys.append(.linkKind(linkKinds.firstIndex(of: part) ?? -1))
+                    value = .object(TemplateSchema.entryLink)
+                    continue
+                }
+                problems.append(
+                    .error(
+                        .templateSyntax,
+                        "unknown link kind \"\(part)\" in \"\(name)\" (the catalog's kinds: \(knownLinkKinds.sorted().joined(separator: ", ")))",
+                        at: location))
             case .object(let scope):
                 if let next = scope.variables[part], let key = TemplateKey(rawValue: part) {
                     value = next
-                    keys.append(key)
+                    keys.append(.key(key))
                     continue
                 }
                 problems.append(
@@ -146,12 +163,12 @@ struct TemplateCompiler {
                 problems.append(
                     .error(
                         .templateSyntax,
-                        "unknown variable \"\(name)\" (\"\(keys.last!.rawValue)\" is a list: use a section, {{#\(keys.last!.rawValue)}}…{{/\(keys.last!.rawValue)}})",
+                        "unknown variable \"\(name)\" (\"\(previous)\" is a list: use a section, {{#\(previous)}}…{{/\(previous)}})",
                         at: location))
             default:
                 problems.append(
                     .error(
-                        .templateSyntax, "unknown variable \"\(name)\" (\"\(keys.last!.rawValue)\" has no variables)",
+                        .templateSyntax, "unknown variable \"\(name)\" (\"\(previous)\" has no variables)",
                         at: location))
             }
             return nil

@@ -27,24 +27,34 @@ struct TemplateData {
         hasDomains = customers.anyHasDomain
     }
 
+    /// The link kind at `kind` of the run (`link.<kind>`) in `frame`; `.missing` where it is not one.
+    func linkKind(_ kind: Int, in frame: TemplateFrame) -> TemplateValue {
+        guard case .linksByKind(let customer) = frame, model.linkKinds.indices.contains(kind) else { return .missing }
+        return .object(.entryLink(customer: customer, kind: kind))
+    }
+
     /// The value of `key` in `frame`; `.missing` where the frame has no such variable.
     func value(_ key: TemplateKey, in frame: TemplateFrame) -> TemplateValue {
         switch frame {
         case .customer(let index):
             return customerValue(key, index)
+        case .linksByKind:
+            return .missing
         case .entryLink(let customer, let kind):
-            let domain = customers.domain(at: customer).map { String(decoding: $0, as: UTF8.self) }
-            let url = model.linkKinds[kind].url(tenantID: customers.tenantID(at: customer), domain: domain)
+            let linkKind = model.linkKinds[kind]
             switch key {
-            case .title: return .text(model.linkKinds[kind].title)
-            case .url: return url.map(TemplateValue.text) ?? .missing
-            case .hasUrl: return .flag(url != nil)
+            case .id: return .text(linkKind.id)
+            case .title: return .text(linkKind.title)
+            case .label: return .text(linkKind.label)
+            case .url: return linkKind.url(for: model.customer(at: customer)).map(TemplateValue.text) ?? .missing
+            case .hasUrl: return .flag(linkKind.url(for: model.customer(at: customer)) != nil)
             default: return .missing
             }
         case .index:
             switch key {
             case .title: return .text(model.title)
             case .portal: return .object(.portal)
+            case .multitenantView: return .object(.multitenantView)
             case .linkKinds: return .list(.linkKinds)
             case .customers: return .list(.customers(0..<customers.count))
             case .relatedTopics: return .list(.relatedTopics)
@@ -73,6 +83,8 @@ struct TemplateData {
             return linkValue(key, model.relatedTopics[index])
         case .sourceArticle:
             return linkValue(key, model.sourceArticle)
+        case .multitenantView:
+            return linkValue(key, model.multitenantView)
         case .group(let index):
             let group = model.groups[index]
             switch key {
@@ -95,6 +107,7 @@ struct TemplateData {
         case .anchor: return .anchor(customers.tenantID(at: position))
         case .domain: return customers.domain(at: position).map(TemplateValue.bytes) ?? .missing
         case .links: return .list(.entryLinks(customer: position))
+        case .link: return .object(.linksByKind(customer: position))
         default: return .missing
         }
     }
@@ -103,6 +116,7 @@ struct TemplateData {
         switch key {
         case .id: .text(kind.id)
         case .title: .text(kind.title)
+        case .label: .text(kind.label)
         default: .missing
         }
     }

@@ -1,9 +1,10 @@
 /// Every variable name of the schema.
 enum TemplateKey: String, CaseIterable, Sendable {
-    case title, portal, linkKinds, customers, relatedTopics, sourceArticle, accessNote, summary, generatedOn
+    case title, portal, linkKinds, customers, relatedTopics, sourceArticle, multitenantView, accessNote, summary
+    case generatedOn
     case hasDomains, groups, isGrouped
-    case id, url, hasUrl
-    case name, tenantId, portalUrl, anchor, domain, links
+    case id, label, url, hasUrl
+    case name, tenantId, portalUrl, anchor, domain, links, link
     case customerCount, skippedCount, hasSkipped, isEmpty
     case count
 }

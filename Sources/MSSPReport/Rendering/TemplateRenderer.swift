@@ -50,9 +50,12 @@ struct TemplateRenderer {
     @inline(__always)
     private func resolve(_ accessor: CompiledTemplate.Accessor, in stack: [TemplateValue]) -> TemplateValue {
         var value = stack[stack.count - 1 - accessor.depth]
-        for key in accessor.keys {
+        for name in accessor.keys {
             guard case .object(let frame) = value else { return .missing }
-            value = data.value(key, in: frame)
+            switch name {
+            case .key(let key): value = data.value(key, in: frame)
+            case .linkKind(let kind): value = data.linkKind(kind, in: frame)
+            }
         }
         return value
     }

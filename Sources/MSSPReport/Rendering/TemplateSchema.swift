@@ -23,18 +23,23 @@ public enum TemplateSchema {
     }
 
     /// A portal or link kind.
-    public static let linkKind = Scope(name: "a link kind", variables: ["id": .text, "title": .text])
+    public static let linkKind = Scope(
+        name: "a link kind", variables: ["id": .text, "title": .text, "label": .text])
     /// A related topic or the source article.
     public static let link = Scope(name: "a link", variables: ["title": .text, "url": .text])
     /// One extra link of a customer.
     public static let entryLink = Scope(
-        name: "a customer's extra link", variables: ["title": .text, "url": .text, "hasUrl": .flag])
+        name: "a customer's extra link",
+        variables: ["id": .text, "title": .text, "label": .text, "url": .text, "hasUrl": .flag])
+    /// A customer's links by kind: `link.<kind>` for each kind of the catalog; the run's own (`--links`) have
+    /// the variables of `entryLink`, the others are missing. The kinds are known when a template is compiled.
+    public static let linksByKind = Scope(name: "a customer's links by kind (link.<kind>)", variables: [:])
     /// One customer.
     public static let customer = Scope(
         name: "a customer",
         variables: [
             "name": .text, "tenantId": .text, "portalUrl": .text, "anchor": .text, "domain": .text,
-            "links": .list(entryLink),
+            "links": .list(entryLink), "link": .object(linksByKind),
         ])
     /// The summary counts.
     public static let summary = Scope(
@@ -49,7 +54,8 @@ public enum TemplateSchema {
         name: "the index",
         variables: [
             "title": .text, "portal": .object(linkKind), "linkKinds": .list(linkKind), "customers": .list(customer),
-            "relatedTopics": .list(link), "sourceArticle": .object(link), "accessNote": .text,
+            "relatedTopics": .list(link), "sourceArticle": .object(link), "multitenantView": .object(link),
+            "accessNote": .text,
             "summary": .object(summary), "generatedOn": .text, "hasDomains": .flag, "groups": .list(group),
             "isGrouped": .flag,
         ])

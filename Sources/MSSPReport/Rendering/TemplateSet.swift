@@ -62,10 +62,14 @@ public struct TemplateSet: Sendable {
         self.sources = sources
     }
 
-    /// The template for `format`, compiled with the partials it uses.
+    /// The template for `format`, compiled with the partials it uses, for a run with these link kinds
+    /// (`--links`) from a catalog with these (for `link.<kind>`).
     /// - Throws: `ReportFailure.templateInvalid` with every unknown variable and missing partial.
-    public func compile(for format: OutputFormat) throws(ReportFailure) -> CompiledTemplate {
-        var compiler = TemplateCompiler(sources: parsedSources())
+    public func compile(
+        for format: OutputFormat, linkKinds: [String] = [], knownLinkKinds: Set<String> = []
+    ) throws(ReportFailure) -> CompiledTemplate {
+        var compiler = TemplateCompiler(
+            sources: parsedSources(), linkKinds: linkKinds, knownLinkKinds: knownLinkKinds)
         return try compiler.compile(entry: format.templateName).get()
     }
 

@@ -55,7 +55,7 @@ public struct CustomerValidator: Sendable {
             var warnings: [Diagnostic] = []
             let name = validator.validateName(record, errors: &errors)
             let tenantID = validator.validateTenantID(record, errors: &errors, warnings: &warnings)
-            let domain = validator.validateDomain(record, warnings: &warnings)
+            let domains = validator.validateDomains(record, warnings: &warnings)
 
             if let tenantID, let name, errors.isEmpty {
                 let location = record.tenantID?.location ?? record.location
@@ -92,7 +92,8 @@ public struct CustomerValidator: Sendable {
             if !warnings.isEmpty { result.diagnostics += warnings }
             if let name, let tenantID, errors.isEmpty {
                 result.customers.append(
-                    name: name, tenantID: tenantID, domain: domain, otherFields: record.otherFields,
+                    name: name, tenantID: tenantID, initialDomain: domains.initial, defaultDomain: domains.default,
+                    otherFields: record.otherFields,
                     location: record.location, tenantIDLocation: record.tenantID?.location ?? record.location)
             } else {
                 result.invalidRecordCount += 1
@@ -193,8 +194,33 @@ public struct CustomerValidator: Sendable {
         return id
     }
 
-    fileprivate func validateDomain(_ record: CustomerRecord, warnings: inout [Diagnostic]) -> String? {
-        guard let field = record.domain else { return nil }
+    /// The record's initial and default domains. A plain domain column fills the initial domain when it ends in
+    /// `.onmicrosoft.com`, else the default domain; a default domain that is a `*.onmicrosoft.com` domain (a
+    /// tenant without a domain of its own, as Partner Center's "Primary domain name" often is) stands for the
+    /// initial domain too when no column gives that.
+    fileprivate func validateDomains(
+        _ record: CustomerRecord, warnings: inout [Diagnostic]
+    ) -> (initial: String?, default: String?) {
+        guard record.domain != nil || record.initialDomain != nil || record.defaultDomain != nil else {
+            return (nil, nil)
+        }
+        let plain = record.domain.flatMap { validateDomain($0, warnings: &warnings) }
+        var initial = record.initialDomain.flatMap { validateDomain($0, warnings: &warnings) }
+        var defaultDomain = record.defaultDomain.flatMap { validateDomain($0, warnings: &warnings) }
+        if let plain {
+            if Customer.isInitialDomain(plain) {
+                initial = initial ?? plain
+            } else {
+                defaultDomain = defaultDomain ?? plain
+            }
+        }
+        if initial == nil, record.initialDomain == nil, let defaultDomain, Customer.isInitialDomain(defaultDomain) {
+            initial = defaultDomain
+        }
+        return (initial, defaultDomain)
+    }
+
+    fileprivate func validateDomain(_ field: RecordField, warnings: inout [Diagnostic]) -> String? {
         var trimmed = field.value.trimmingWhitespace
         let isLowercaseASCII = trimmed.withUTF8 { bytes in
             !bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }
