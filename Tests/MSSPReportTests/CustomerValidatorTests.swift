@@ -17,6 +17,31 @@ import Testing
 
     let contoso = "d13c513a-42f8-4da1-97b1-165f0971b7c4"
 
+    @Test(
+        arguments: [
+            // (plain domain column, initialDomainName, defaultDomainName) → (initial, default)
+            ("contoso.onmicrosoft.com", nil, nil, "contoso.onmicrosoft.com", nil),
+            ("contoso.com", nil, nil, nil, "contoso.com"),
+            (nil, "contoso.onmicrosoft.com", "contoso.com", "contoso.onmicrosoft.com", "contoso.com"),
+            // A default domain that is an onmicrosoft.com domain stands for the initial domain too.
+            (nil, nil, "contoso.onmicrosoft.com", "contoso.onmicrosoft.com", "contoso.onmicrosoft.com"),
+            // An explicit column wins over the plain one.
+            ("other.onmicrosoft.com", "contoso.onmicrosoft.com", nil, "contoso.onmicrosoft.com", nil),
+            ("CONTOSO.COM ", nil, nil, nil, "contoso.com"),
+        ] as [(String?, String?, String?, String?, String?)])
+    func sortsDomainsIntoInitialAndDefault(
+        _ plain: String?, _ initial: String?, _ defaultDomain: String?, _ expectedInitial: String?,
+        _ expectedDefault: String?
+    ) {
+        var input = record(2, "Contoso", contoso, domain: plain)
+        let place = SourceLocation(file: "c.csv", line: 2, column: 60)
+        input.initialDomain = initial.map { RecordField($0, at: place) }
+        input.defaultDomain = defaultDomain.map { RecordField($0, at: place) }
+        let customer = CustomerValidator().validate([input]).customers.first
+        #expect(customer?.initialDomain == expectedInitial)
+        #expect(customer?.defaultDomain == expectedDefault)
+    }
+
     @Test func acceptsAValidCustomerWithoutDiagnostics() {
         let result = CustomerValidator().validate([record(2, " Contoso ", contoso.uppercased(), domain: "Contoso.COM")])
         #expect(result.diagnostics.isEmpty)

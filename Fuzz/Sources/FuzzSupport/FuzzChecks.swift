@@ -7,18 +7,24 @@ public enum FuzzChecks {
     /// run on it).
     nonisolated(unsafe) static var renderers: [OutputFormat: IndexRenderer] = [:]
 
+    /// A kind of the MSSP's own that takes the fuzzed text as a column value: no value may move its links.
+    static let documentation = LinkKind(
+        id: "doc", title: "Runbook", url: try! URLTemplate("https://docs.example.com/org/{column:Doc}?q={column:Doc}"),
+        source: "https://docs.example.com", evidence: .own)
+
     public static func render(_ data: UnsafePointer<UInt8>, _ size: Int, as format: OutputFormat) -> CInt {
         let name = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
         let location = SourceLocation(file: "fuzz", line: 2, column: 1)
         let record = CustomerRecord(
             location: location, name: RecordField(name, at: location),
             tenantID: RecordField("d13c513a-42f8-4da1-97b1-165f0971b7c4", at: location),
-            domain: RecordField("fuzz.onmicrosoft.com", at: location))
+            domain: RecordField("fuzz.onmicrosoft.com", at: location),
+            otherFields: [.init(key: "Doc", field: RecordField(name, at: location))])
         let neighbour = CustomerRecord(
             location: location, name: RecordField("Neighbour Ltd", at: location),
             tenantID: RecordField("25abd89b-d67e-4d92-8a83-18174d645fa6", at: location))
         let validation = CustomerValidator().validate([record, neighbour])
-        let model = IndexBuilder(linkKinds: LinkCatalog.extraLinks).build(
+        let model = IndexBuilder(linkKinds: LinkCatalog.builtIn.links + [documentation]).build(
             customers: validation.customers, skippedCount: validation.invalidRecordCount)
         do {
             if renderers[format] == nil {

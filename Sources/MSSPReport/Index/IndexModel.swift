@@ -57,8 +57,33 @@ public struct IndexModel: Sendable, Equatable {
     /// where the customer lacks what the kind needs.
     public func links(at position: Int) -> [String?] {
         guard !linkKinds.isEmpty else { return [] }
-        let customer = customers[Int(order[position])]
-        return linkKinds.map { $0.url(for: customer) }
+        return linkKinds.map { link($0, at: position) }
+    }
+
+    /// The link of `kind` for the customer at `position` in the document, or `nil` when the customer lacks what
+    /// it needs. Reads only the values the kind needs (no `Customer` is built: this runs once per link).
+    func link(_ kind: LinkKind, at position: Int) -> String? {
+        kind.url.url { identifier in value(of: identifier, at: position) }
+    }
+
+    /// Whether the customer at `position` in the document has everything `kind` needs.
+    func hasLink(_ kind: LinkKind, at position: Int) -> Bool {
+        kind.identifiers.allSatisfy { value(of: $0, at: position) != nil }
+    }
+
+    /// What fills `identifier` for the customer at `position` in the document.
+    private func value(of identifier: LinkIdentifier, at position: Int) -> String? {
+        let index = Int(order[position])
+        switch identifier {
+        case .tenantID: return customers.tenantID(at: index).description
+        case .initialDomain: return customers.initialDomain(at: index)
+        case .defaultDomain: return customers.defaultDomain(at: index)
+        case .column:
+            return Customer(
+                name: "", tenantID: customers.tenantID(at: index), otherFields: customers.otherFields(at: index),
+                location: SourceLocation(file: "", line: 0, column: 0)
+            ).value(of: identifier)
+        }
     }
 
     /// The fragment identifier of the row of a tenant: `tenant-<tenant ID>`.

@@ -11,6 +11,8 @@ public struct URLTemplate: Hashable, Sendable, CustomStringConvertible {
     /// The template as written.
     public let text: String
     let segments: [Segment]
+    /// `https://host` with nothing after it: the same for every link of the template.
+    public let origin: String
 
     /// What is wrong with a template, and where: the offset (in Unicode scalars) in the template text.
     public struct Problem: Error, Hashable, Sendable {
@@ -30,6 +32,7 @@ public struct URLTemplate: Hashable, Sendable, CustomStringConvertible {
         var hostEnd = 8
         while hostEnd < scalars.count, !"/?#".unicodeScalars.contains(scalars[hostEnd]) { hostEnd += 1 }
         if hostEnd == 8 { throw Problem(message: "the URL has no host after https://", offset: 8) }
+        origin = "https://" + String(String.UnicodeScalarView(scalars[8..<hostEnd]))
         if let brace = scalars[8..<hostEnd].firstIndex(where: { $0 == "{" || $0 == "@" }) {
             throw Problem(
                 message: scalars[brace] == "@"
@@ -79,16 +82,11 @@ public struct URLTemplate: Hashable, Sendable, CustomStringConvertible {
         return seen
     }
 
-    /// `https://host` with nothing after it: the same for every link of the template.
-    public var origin: String {
-        let rest = text.dropFirst(8)
-        return "https://" + rest.prefix { !"/?#".contains($0) }
-    }
-
     /// The URL with `values` filled in (each percent-encoded, except the tenant ID and domains, which are
     /// checked to hold only URL-safe characters); `nil` when a value is missing.
     func url(_ values: (LinkIdentifier) -> String?) -> String? {
         var url = ""
+        url.reserveCapacity(text.utf8.count + 64)
         for segment in segments {
             switch segment {
             case .literal(let text):
@@ -104,6 +102,8 @@ public struct URLTemplate: Hashable, Sendable, CustomStringConvertible {
     /// `value` with every byte but the unreserved characters of RFC 3986 (`A–Z a–z 0–9 - . _ ~`) percent-encoded:
     /// safe in a path segment, a query value or a fragment alike.
     static func percentEncoded(_ value: String) -> String {
+        // Tenant IDs and domains, the usual values, need no escaping.
+        if value.utf8.allSatisfy(isUnreserved) { return value }
         var result = ""
         for byte in value.utf8 {
             switch byte {
@@ -117,6 +117,16 @@ public struct URLTemplate: Hashable, Sendable, CustomStringConvertible {
             }
         }
         return result
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            true
+        default: false
+        }
     }
 
     public var description: String { text }

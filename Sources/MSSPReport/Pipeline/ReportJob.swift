@@ -216,8 +216,9 @@ public struct ReportJob: Sendable {
         var timings = StageTimings()
         var bodySeconds = 0.0
         let clock = ContinuousClock()
+        // The check's set-up (the audit's table of expected links) is part of checking.
+        let check = timings.measure(.check) { OutputCheck(model: model, format: format) }
         let writeStart = clock.now
-        let check = OutputCheck(model: model, format: format)
         if !options.releasesMemory {
             // The process ends with the job: what the check holds (cmark-gfm's tree of a Markdown index) is left
             // to the system instead of being freed node by node.

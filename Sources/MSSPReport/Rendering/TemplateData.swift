@@ -46,8 +46,8 @@ struct TemplateData {
             case .id: return .text(linkKind.id)
             case .title: return .text(linkKind.title)
             case .label: return .text(linkKind.label)
-            case .url: return linkKind.url(for: model.customer(at: customer)).map(TemplateValue.text) ?? .missing
-            case .hasUrl: return .flag(linkKind.url(for: model.customer(at: customer)) != nil)
+            case .url: return model.link(linkKind, at: customer).map(TemplateValue.text) ?? .missing
+            case .hasUrl: return .flag(model.hasLink(linkKind, at: customer))
             default: return .missing
             }
         case .index:
