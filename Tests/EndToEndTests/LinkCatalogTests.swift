@@ -208,6 +208,60 @@ import Testing
         #expect(missing.status == 66)
     }
 
+    /// Writes a customer-row partial into a fresh templates folder.
+    func templates(row: String) throws -> String {
+        let directory = try makeTemporaryDirectory()
+        let partials = directory.appendingPathComponent("partials")
+        try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
+        try row.write(
+            to: partials.appendingPathComponent("customer-row.html.mustache"), atomically: true, encoding: .utf8)
+        return directory.path
+    }
+
+    @Test func aTemplateLaysOutEachKindByName() throws {
+        let folder = try templates(
+            row: """
+                <tr><th><bdi>{{name}}</bdi></th><td>{{tenantId}}</td><td><a href="{{portalUrl}}">{{portal.label}} for {{name}}</a></td>                <td>{{#link.itglue.hasUrl}}<a href="{{link.itglue.url}}">{{link.itglue.label}}</a>{{/link.itglue.hasUrl}}</td>                <td>{{#link.exchange.hasUrl}}<a href="{{link.exchange.url}}">{{link.exchange.label}}</a>{{/link.exchange.hasUrl}}</td>                <td>{{#link.teams.hasUrl}}TEAMS{{/link.teams.hasUrl}}</td></tr>
+
+                """)
+        let result = try Binary.run([
+            "samples/customers-with-domains.csv", "--link-catalog", "samples/link-catalog.yaml", "--links",
+            "exchange,itglue", "--templates", folder, "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("<a href=\"https://contoso-msp.itglue.com/1204881\">IT Glue</a>"))
+        #expect(
+            result.standardOutput.contains(
+                "<a href=\"https://admin.cloud.microsoft/exchange?delegatedOrg=contoso.onmicrosoft.com\">Exchange</a>"))
+        #expect(result.standardOutput.contains("Defender for Contoso Ltd"))
+        // A kind of the catalog that the run does not request is missing, not an error.
+        #expect(!result.standardOutput.contains("TEAMS"))
+
+        let typo = try templates(row: "<tr><td>{{link.exchnage.url}}</td></tr>\n")
+        let refused = try Binary.run(["samples/customers.csv", "--templates", typo])
+        #expect(refused.status == 1)
+        #expect(
+            refused.errorLines.first?.hasPrefix(
+                "\(typo)/partials/customer-row.html.mustache:1:9: error: unknown link kind \"exchnage\"") == true)
+    }
+
+    @Test func theAuditChecksAnOwnKindLikeABuiltInOne() throws {
+        // A row template that shows only the portal link drops the --links column the run asked for.
+        let folder = try templates(
+            row:
+                "<tr><th><bdi>{{name}}</bdi></th><td>{{tenantId}}</td><td><a href=\"{{portalUrl}}\">{{name}}</a></td></tr>\n"
+        )
+        let result = try Binary.run([
+            "samples/customers-with-domains.csv", "--link-catalog", "samples/link-catalog.yaml", "--links", "itglue",
+            "--templates", folder, "--quiet",
+        ])
+        #expect(result.status == 70)
+        #expect(
+            result.standardError.contains(
+                "the IT Glue organisation link https://contoso-msp.itglue.com/1204881 for customer \"Contoso Ltd\" appears 0 times"
+            ))
+    }
+
     @Test func theREADMELinkTableIsTheCatalog() throws {
         let readme = try String(contentsOf: Binary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         for kind in LinkCatalogText.kinds() {
