@@ -51,7 +51,10 @@ struct MSSPReportCommand: ParsableCommand {
     )
     var inputFormat: InputFormat?
 
-    @Option(help: "The CSV delimiter: ',', ';' or 'tab'. By default it is detected from each header line.")
+    @Option(
+        help:
+            "The CSV delimiter: 'tab' or one ASCII punctuation character other than '\"' (',', ';', '|', ...). By default ',', ';' or tab is detected from each header line."
+    )
     var delimiter: CSVDelimiter?
 
     @Option(
@@ -107,6 +110,12 @@ struct MSSPReportCommand: ParsableCommand {
 
     @Flag(help: "Treat warnings as errors: exit 1 and write nothing when there is any (for strict CI jobs).")
     var warningsAsErrors = false
+
+    @Flag(
+        help:
+            "Replace the index even when the new one lists fewer than half of its customers (by default such a run is refused: the export is more likely broken than the customers gone)."
+    )
+    var allowShrink = false
 
     @Option(
         help:
@@ -231,6 +240,7 @@ struct MSSPReportCommand: ParsableCommand {
         )
         options.linkKinds = linkKinds
         options.linkCatalog = catalog
+        options.allowShrink = allowShrink
         options.groupBy = groupBy
         if let testSeam { options.hooks = testSeam.hooks }
         // The process ends with the job: what the job allocated last is left to the system.

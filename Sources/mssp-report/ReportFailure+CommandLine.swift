@@ -4,7 +4,7 @@ extension ReportFailure {
     /// The process exit code for this failure, as documented in the README and `--help`.
     var exitCode: Int32 {
         switch self {
-        case .invalidData, .templateInvalid, .linkCatalogInvalid: 1
+        case .invalidData, .inputUnusable, .templateInvalid, .linkCatalogInvalid, .shrinkRefused: 1
         case .inputUnreadable: 66
         case .outputCheckFailed: 70
         case .outputUnwritable: 73
@@ -15,7 +15,7 @@ extension ReportFailure {
     /// problems at their place in the rendered document, or one line saying why the run stopped.
     func diagnostics(writingTo output: OutputDestination, format: OutputFormat) -> [Diagnostic] {
         switch self {
-        case .invalidData:
+        case .invalidData, .inputUnusable:
             return []
         case .templateInvalid(let diagnostics), .linkCatalogInvalid(let diagnostics):
             return diagnostics
@@ -23,6 +23,8 @@ extension ReportFailure {
             return [.error(.unreadableInput, description, at: nil)]
         case .outputUnwritable:
             return [.error(.unwritableOutput, description, at: nil)]
+        case .shrinkRefused:
+            return [.error(.indexWouldShrink, description, at: nil)]
         case .outputCheckFailed(let problems):
             let document: String
             switch output {

@@ -77,5 +77,6 @@ extension Diagnostic {
         case invalidLinkCatalog = "invalid-link-catalog"
         case outputCheck = "output-check"
         case unwritableOutput = "unwritable-output"
+        case indexWouldShrink = "index-would-shrink"
     }
 }

@@ -71,7 +71,7 @@ public struct DiagnosticPrinter: Sendable {
         case (nil, nil): text += "; check passed, nothing written"
         case (.invalidData?, _) where outcome.customerCount > 0:
             text += "; nothing written (use --skip-invalid to write the index without the invalid rows)"
-        case (.invalidData?, _): text += "; nothing written"
+        case (.invalidData?, _), (.shrinkRefused?, _): text += "; nothing written"
         case (let failure?, _): text += "; nothing written: \(failure)"
         }
         switch style {

@@ -24,9 +24,11 @@ extension String {
 
 extension Unicode.Scalar {
     /// False for control characters, format characters (zero-width, bidi controls), separators
-    /// other than the plain space, private-use and unassigned code points.
+    /// other than the plain space, default-ignorable code points (such as the Hangul fillers), private-use and
+    /// unassigned code points.
     var isVisibleInDiagnostics: Bool {
         if self == " " { return true }
+        if properties.isDefaultIgnorableCodePoint { return false }
         switch properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse, .surrogate,
             .unassigned:

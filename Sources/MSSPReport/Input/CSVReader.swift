@@ -26,12 +26,14 @@ public struct CSVReader: Sendable {
     /// them (so that a large input never has all its records in memory at once).
     public func read(_ bytes: [UInt8], file: String, onRecord: ((consuming CustomerRecord) -> Void)?) -> InputReadResult
     {
-        guard let utf8 = TextDecoding.utf8Bytes(of: bytes) else {
+        let utf8: [UInt8]
+        switch TextDecoding.utf8Bytes(of: bytes) {
+        case .success(let decoded): utf8 = decoded
+        case .failure(let problem):
             var result = InputReadResult()
             result.diagnostics.append(
-                .error(
-                    .invalidEncoding, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16",
-                    at: SourceLocation(file: file, line: 1, column: 1)))
+                .error(.invalidEncoding, problem.message, at: SourceLocation(file: file, line: 1, column: 1)))
+            result.isUnusable = true
             return result
         }
         return utf8.withUnsafeBufferPointer { buffer in
@@ -79,13 +81,28 @@ private struct CSVParser {
         self.file = file
         locationFile = file
         self.delimiter = delimiter ?? UInt8(ascii: ",")
+        skipTypeInformationLine()
         if delimiter == nil { self.delimiter = detectDelimiter() }
+    }
+
+    /// Skips the `#TYPE System.Management.Automation.PSCustomObject` line that Windows PowerShell 5.1's
+    /// `Export-Csv` and `ConvertTo-Csv` write first unless told `-NoTypeInformation`; line numbers stay the file's.
+    mutating func skipTypeInformationLine() {
+        let type = Array("#TYPE".utf8)
+        guard bytes.count > type.count, bytes[index..<index + type.count].elementsEqual(type) else { return }
+        var end = index
+        while end < bytes.count, bytes[end] != Self.lineFeed, bytes[end] != Self.carriageReturn { end += 1 }
+        if end < bytes.count, bytes[end] == Self.carriageReturn { end += 1 }
+        if end < bytes.count, bytes[end] == Self.lineFeed { end += 1 }
+        index = end
+        columnIndex = end
+        line += 1
     }
 
     /// Handles Excel's `sep=X` line, or picks the most frequent of `,`, `;` and tab outside quotes in the
     /// first non-blank line (`,` on a tie).
     mutating func detectDelimiter() -> UInt8 {
-        var start = 0
+        var start = index
         while start < bytes.count, bytes[start] == Self.lineFeed || bytes[start] == Self.carriageReturn {
             start += 1
         }
@@ -99,7 +116,7 @@ private struct CSVParser {
                 if end < bytes.count, bytes[end] == Self.lineFeed { end += 1 }
                 index = end
                 columnIndex = end
-                line = 2
+                line += 1
                 return chosen
             }
         }
@@ -313,9 +330,11 @@ private struct CSVParser {
         case .end:
             result.diagnostics.append(
                 .error(.emptyInput, "the file is empty; expected a header line naming the columns", at: headerLocation))
+            result.isUnusable = true
             return result
         case .failed(let diagnostic, _):
             result.diagnostics.append(diagnostic)
+            result.isUnusable = true
             return result
         case .row:
             headerLocation = location(of: fields[0])
@@ -325,6 +344,7 @@ private struct CSVParser {
                         .error(
                             .invalidEncoding, "the header is not valid UTF-8; save the file as UTF-8",
                             at: location(of: field)))
+                    result.isUnusable = true
                     return result
                 }
                 header.append(title)
@@ -334,6 +354,7 @@ private struct CSVParser {
         let missing = mapping.missingRoles
         if !missing.isEmpty {
             result.diagnostics.append(ColumnMapping.missingColumnsDiagnostic(missing, at: headerLocation))
+            result.isUnusable = true
             return result
         }
         let nameColumn = mapping.columns[.name]

@@ -6,6 +6,10 @@ public struct InputReadResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Data rows that could not become records (for example a row with the wrong number of fields).
     public var droppedRowCount = 0
+    /// Whether a problem of the whole file (no header, a missing required column, a JSON syntax error, an
+    /// encoding it cannot be read in, the size limit) kept every row out. `--skip-invalid` skips rows, never
+    /// files: a scheduled run over a broken export must not replace a good index with an empty one.
+    public var isUnusable = false
 
     /// Creates an empty result.
     public init() {}
@@ -15,5 +19,6 @@ public struct InputReadResult: Sendable {
         records += other.records
         diagnostics += other.diagnostics
         droppedRowCount += other.droppedRowCount
+        isUnusable = isUnusable || other.isUnusable
     }
 }

@@ -151,6 +151,7 @@ public struct InputSource: Hashable, Sendable {
         case .tooLarge(let diagnostic):
             var result = InputReadResult()
             result.diagnostics.append(diagnostic)
+            result.isUnusable = true
             return result
         }
         switch format ?? InputFormat.fromExtension(of: path) ?? InputFormat.sniff(bytes) {

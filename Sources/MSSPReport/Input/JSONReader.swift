@@ -10,11 +10,13 @@ public struct JSONReader: Sendable {
     ///   - file: The name diagnostics use for this input.
     public func read(_ bytes: [UInt8], file: String) -> InputReadResult {
         var result = InputReadResult()
-        guard let utf8 = TextDecoding.utf8Bytes(of: bytes) else {
+        let utf8: [UInt8]
+        switch TextDecoding.utf8Bytes(of: bytes) {
+        case .success(let decoded): utf8 = decoded
+        case .failure(let problem):
             result.diagnostics.append(
-                .error(
-                    .invalidEncoding, "the file starts with a UTF-16 byte-order mark but is not valid UTF-16",
-                    at: SourceLocation(file: file, line: 1, column: 1)))
+                .error(.invalidEncoding, problem.message, at: SourceLocation(file: file, line: 1, column: 1)))
+            result.isUnusable = true
             return result
         }
         let values: [JSONValue]
@@ -25,10 +27,12 @@ public struct JSONReader: Sendable {
             }
         } catch {
             result.diagnostics.append(.error(.invalidJSON, error.message, at: error.location))
+            result.isUnusable = true
             return result
         }
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let objects = customerObjects(in: values, start: start, diagnostics: &result.diagnostics) else {
+            result.isUnusable = true
             return result
         }
         var roles: [String: ColumnRole?] = [:]
@@ -50,6 +54,7 @@ public struct JSONReader: Sendable {
                     missing, at: result.records[0].location, noun: "customer objects"))
             result.droppedRowCount += result.records.count
             result.records = []
+            result.isUnusable = true
         }
         return result
     }

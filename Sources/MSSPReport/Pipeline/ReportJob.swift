@@ -185,6 +185,7 @@ public struct ReportJob: Sendable {
         outcome.customerCount = validation.customers.count
         outcome.skippedCount = read.droppedRowCount + validation.invalidRecordCount
 
+        if read.isUnusable { throw .inputUnusable(errorCount: outcome.errorCount) }
         let blocking = outcome.errorCount + (options.warningsAsErrors ? outcome.warningCount : 0)
         if blocking > 0, !options.skipInvalid {
             throw .invalidData(errorCount: blocking)
@@ -210,6 +211,12 @@ public struct ReportJob: Sendable {
             .build(customers: customers, skippedCount: skipped)
         }
         _ = consume customers
+        if !options.allowShrink, case .file(let path) = options.output,
+            let existing = ExistingIndex.customerCount(at: path),
+            model.count * 2 < existing
+        {
+            throw .shrinkRefused(path: path, existing: existing, new: model.count)
+        }
         options.progress?(.render, outcome.recordCount)
         let renderer = IndexRenderer(template: template)
         let format = options.format

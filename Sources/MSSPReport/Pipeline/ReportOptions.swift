@@ -38,6 +38,8 @@ public struct ReportOptions: Sendable {
     /// by node takes over a second at a million customers, so the job leaves it to the system, as compilers do
     /// with `-disable-free`. A long-lived process should leave it `true`.
     public var releasesMemory = true
+    /// Replace an index even when the new one lists fewer than half of its customers.
+    public var allowShrink = false
     /// Calls at fixed points of the run, for tests.
     public var hooks = ReportHooks()
 

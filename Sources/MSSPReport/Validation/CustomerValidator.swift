@@ -115,10 +115,23 @@ public struct CustomerValidator: Sendable {
         // rather than look up Unicode properties (perf: the look-up was the largest cost of validation).
         let isPrintableASCII = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         if !isPrintableASCII, let bad = name.unicodeScalars.first(where: { $0.isControlOrNoncharacter }) {
+            let code = "U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))"
             errors.append(
                 .error(
                     .invalidName,
-                    "customer name \(name.quotedForDiagnostic) contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))",
+                    bad.isNoncharacter
+                        ? "customer name \(name.quotedForDiagnostic) contains the noncharacter \(code), which Unicode reserves and no text may hold"
+                        : "customer name \(name.quotedForDiagnostic) contains the control character \(code)",
+                    at: field.location))
+            return nil
+        }
+        // A name of only invisible characters (zero-width spaces, format characters, fillers) would show as an
+        // empty-looking row.
+        if !isPrintableASCII, name.unicodeScalars.allSatisfy(\.isInvisible) {
+            errors.append(
+                .error(
+                    .invalidName,
+                    "customer name \(name.quotedForDiagnostic) has no visible character (only spaces, format or invisible characters)",
                     at: field.location))
             return nil
         }
@@ -279,7 +292,19 @@ extension String {
 extension Unicode.Scalar {
     /// A control character (Cc), or U+FFFE, U+FFFF or another noncharacter, which XML does not allow either.
     fileprivate var isControlOrNoncharacter: Bool {
-        value < 0x20 || (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+        value < 0x20 || (0x7F...0x9F).contains(value) || isNoncharacter
+    }
+
+    /// One of the 66 noncharacters: U+FDD0–U+FDEF and the last two code points of every plane.
+    fileprivate var isNoncharacter: Bool {
+        (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+    }
+
+    /// A character that shows nothing: white space, a format character (Cf, such as U+200B or U+2064), a
+    /// default-ignorable code point (such as the Hangul fillers), or the blank Braille pattern.
+    fileprivate var isInvisible: Bool {
+        properties.isWhitespace || properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint
+            || value == 0x2800
     }
 }
 
