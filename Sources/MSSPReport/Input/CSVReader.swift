@@ -428,6 +428,23 @@ private struct CSVParser {
                     record.otherFields.append(.init(key: header[column], field: recordField))
                 }
             }
+            for (role, others) in mapping.alternates {
+                guard valid, let chosen = mapping.columns[role], let value = text(of: fields[chosen]),
+                    !value.trimmingWhitespace.isEmpty
+                else { continue }
+                for other in others {
+                    guard let alternative = text(of: fields[other]),
+                        !alternative.trimmingWhitespace.isEmpty, !JSONReader.agree(value, alternative, as: role)
+                    else { continue }
+                    result.diagnostics.append(
+                        .error(
+                            .conflictingColumns,
+                            "columns \(header[chosen].quotedForDiagnostic) and \(header[other].quotedForDiagnostic) both give the \(role.label) and disagree: \(value.quotedForDiagnostic) and \(alternative.quotedForDiagnostic)",
+                            at: location(of: fields[other])))
+                    valid = false
+                    break
+                }
+            }
             if valid {
                 if let onRecord { onRecord(record) } else { result.records.append(record) }
             } else {

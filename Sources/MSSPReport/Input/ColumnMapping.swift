@@ -2,6 +2,9 @@
 struct ColumnMapping: Sendable {
     /// Column index per role; absent roles are missing from the header.
     var columns: [ColumnRole: Int] = [:]
+    /// Other columns that name the same role (for example both `tenantId` and `customerId`): a row whose values
+    /// disagree is an error.
+    var alternates: [ColumnRole: [Int]] = [:]
 
     /// Maps a header; where several columns claim one role, the more preferred name wins.
     init(header: [String]) {
@@ -10,8 +13,10 @@ struct ColumnMapping: Sendable {
             if let current = columns[role],
                 ColumnRole.preference(of: header[current], for: role) <= ColumnRole.preference(of: title, for: role)
             {
+                alternates[role, default: []].append(index)
                 continue
             }
+            if let current = columns[role] { alternates[role, default: []].append(current) }
             columns[role] = index
         }
     }

@@ -15,17 +15,31 @@ public enum ColumnRole: String, Sendable, CaseIterable {
         switch self {
         case .name:
             [
-                "name", "customer", "customer name", "display name", "displayName", "tenant name", "company",
-                "company name",
+                "customer.displayName", "name", "customer", "customer name", "display name", "displayName",
+                "tenant name", "company", "company name", "companyProfile.companyName",
             ]
         case .tenantID:
-            ["tenant id", "tenantId", "tid", "directory id", "customerId", "microsoft id"]
+            [
+                "customer.tenantId", "tenant id", "tenantId", "tid", "directory id", "customerId", "microsoft id",
+                "companyProfile.tenantId",
+            ]
         case .initialDomain:
             ["initialDomainName", "initial domain", "initial domain name", "onmicrosoft domain"]
         case .defaultDomain:
             ["defaultDomainName", "default domain", "default domain name", "primary domain name", "primary domain"]
         case .domain:
             ["domain", "domain name"]
+        }
+    }
+
+    /// The role's name in messages.
+    var label: String {
+        switch self {
+        case .name: "customer name"
+        case .tenantID: "tenant ID"
+        case .initialDomain: "initial domain"
+        case .defaultDomain: "default domain"
+        case .domain: "domain"
         }
     }
 

@@ -158,7 +158,7 @@ public struct InputSource: Hashable, Sendable {
         case .csv:
             return CSVReader(delimiter: delimiter).read(bytes, file: displayName, onRecord: onRecord)
         case .json, .ndjson:
-            var result = JSONReader().read(bytes, file: displayName)
+            var result = JSONReader(format: format).read(bytes, file: displayName)
             if let onRecord {
                 for record in result.records { onRecord(record) }
                 result.records = []

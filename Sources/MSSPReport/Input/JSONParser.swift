@@ -25,7 +25,14 @@ struct JSONParser {
         skipWhitespace()
         while index < bytes.count {
             values.append(try parseValue())
+            let lineOfValueEnd = line
             skipWhitespace()
+            // JSON Lines: one value per line. Two values on one line (`{…}{…}`, `[][]`) are no list of anything.
+            if index < bytes.count, line == lineOfValueEnd {
+                throw error(
+                    "more JSON after the value on the same line; a JSON text holds one value, and JSON Lines one value per line"
+                )
+            }
         }
         return values
     }

@@ -1,8 +1,19 @@
 /// Reads customer records from JSON: an array of objects; an object holding that array under `customers`
 /// or `value` (Graph and CIPP API responses); or JSON Lines / NDJSON, one object per line.
 public struct JSONReader: Sendable {
-    /// Creates a reader.
-    public init() {}
+    /// `.json` when the input was declared JSON (`--input-format json`): then it must be one value.
+    public var format: InputFormat?
+
+    /// Creates a reader; `format` is the declared format, if any.
+    public init(format: InputFormat? = nil) {
+        self.format = format
+    }
+
+    /// What ConvertTo-Json writes for an object nested deeper than its `-Depth` (2 by default).
+    static func isFlattenedByPowerShell(_ text: String) -> Bool {
+        text == "System.Collections.Hashtable" || text == "System.Object[]"
+            || (text.hasPrefix("@{") && text.hasSuffix("}") && text.contains("="))
+    }
 
     /// Reads the records of one input.
     /// - Parameters:
@@ -97,6 +108,22 @@ public struct JSONReader: Sendable {
                 return nil
             }
         default:
+            // Several values: JSON Lines, one customer object per line. After an array or a wrapper (one JSON
+            // text), or in a file declared JSON, anything more is trailing data.
+            let wrapped: Bool
+            if case .object(let members, _) = values[0] {
+                wrapped = members.contains { $0.key == "customers" || $0.key == "value" }
+            } else {
+                wrapped = true
+            }
+            if wrapped || format == .json {
+                diagnostics.append(
+                    .error(
+                        .invalidJSON,
+                        "unexpected data after the JSON value; a JSON text holds one value (for one object per line, name the file .ndjson or .jsonl)",
+                        at: values[1].location))
+                return nil
+            }
             return values
         }
     }
@@ -116,7 +143,22 @@ public struct JSONReader: Sendable {
         var record = CustomerRecord(location: location)
         var chosenKey: [ColumnRole: String] = [:]
         var valid = true
-        for member in members {
+        // Every key with a text value, by its dotted path: nested objects (Graph's `customer` of a GDAP
+        // relationship) are read as `customer.tenantId`, `customer.displayName`.
+        var flattened: [(key: String, keyLocation: SourceLocation, value: JSONValue)] = []
+        func flatten(_ members: [JSONValue.Member], prefix: String) {
+            for member in members {
+                let key = prefix.isEmpty ? member.key : "\(prefix).\(member.key)"
+                if case .object(let inner, _) = member.value, prefix.split(separator: ".").count < 3 {
+                    flatten(inner, prefix: key)
+                } else {
+                    flattened.append((key, member.keyLocation, member.value))
+                }
+            }
+        }
+        flatten(members, prefix: "")
+        var seen: [String: (text: String?, location: SourceLocation)] = [:]
+        for member in flattened {
             let role: ColumnRole?
             if let known = roles[member.key] {
                 role = known
@@ -124,9 +166,39 @@ public struct JSONReader: Sendable {
                 role = ColumnRole.matching(member.key)
                 roles[member.key] = role
             }
+            var scalarText: String?
+            if case .string(let string, _) = member.value { scalarText = string }
+            // The same key twice in one object: an error where it is a customer field with another value.
+            if let first = seen[member.key] {
+                if role != nil, first.text != scalarText {
+                    diagnostics.append(
+                        .error(
+                            .duplicateKey,
+                            "\"\(member.key)\" is given twice in this object, with different values; the first is at \(first.location)",
+                            at: member.keyLocation))
+                    valid = false
+                } else {
+                    diagnostics.append(
+                        .warning(
+                            .duplicateKey,
+                            "\"\(member.key)\" is given twice in this object; the first, at \(first.location), is used",
+                            at: member.keyLocation))
+                }
+                continue
+            }
+            seen[member.key] = (scalarText, member.keyLocation)
             let text: String
             switch member.value {
             case .string(let string, _):
+                if Self.isFlattenedByPowerShell(string) {
+                    diagnostics.append(
+                        .error(
+                            .wrongValueType,
+                            "\"\(member.key)\" holds \(string.quotedForDiagnostic), what ConvertTo-Json writes for an object nested deeper than its -Depth (2 by default); export again with ConvertTo-Json -Depth 5",
+                            at: member.value.location))
+                    valid = false
+                    continue
+                }
                 text = string
             case .number(let number, _) where role == nil:
                 text = number
@@ -146,14 +218,26 @@ public struct JSONReader: Sendable {
             }
             let field = RecordField(text, at: member.value.location)
             if let role {
-                if let current = chosenKey[role],
-                    ColumnRole.preference(of: current, for: role) <= ColumnRole.preference(of: member.key, for: role)
-                {
-                    record.otherFields.append(.init(key: member.key, field: field))
-                    continue
-                }
-                if let current = chosenKey[role], let previous = self.field(role, of: record) {
-                    record.otherFields.append(.init(key: current, field: previous))
+                if let current = chosenKey[role], let chosen = self.field(role, of: record) {
+                    // Keys at one level that disagree are an error; a nested customer's name beside the top
+                    // level's (a GDAP relationship's own name) is not: the nested one wins by preference.
+                    func level(_ key: String) -> Substring {
+                        key.split(separator: ".").dropLast().joined(separator: ".")[...]
+                    }
+                    if level(current) == level(member.key), !Self.agree(chosen.value, text, as: role) {
+                        diagnostics.append(
+                            .error(
+                                .conflictingColumns,
+                                "\"\(current)\" and \"\(member.key)\" both give the \(role.label) and disagree: \(chosen.value.quotedForDiagnostic) and \(text.quotedForDiagnostic)",
+                                at: member.value.location))
+                        valid = false
+                    }
+                    if ColumnRole.preference(of: current, for: role) <= ColumnRole.preference(of: member.key, for: role)
+                    {
+                        record.otherFields.append(.init(key: member.key, field: field))
+                        continue
+                    }
+                    record.otherFields.append(.init(key: current, field: chosen))
                 }
                 chosenKey[role] = member.key
                 switch role {
@@ -168,6 +252,19 @@ public struct JSONReader: Sendable {
             }
         }
         return valid ? record : nil
+    }
+
+    /// Whether two values of the same role say the same: tenant IDs ignoring case, braces and surrounding space;
+    /// names and domains ignoring surrounding space (and case, for domains).
+    static func agree(_ first: String, _ second: String, as role: ColumnRole) -> Bool {
+        let (a, b) = (first.trimmingWhitespace, second.trimmingWhitespace)
+        switch role {
+        case .tenantID:
+            if let (x, _) = TenantID.parse(a), let (y, _) = TenantID.parse(b) { return x == y }
+            return a.lowercased() == b.lowercased()
+        case .name: return a == b
+        case .domain, .initialDomain, .defaultDomain: return a.lowercased() == b.lowercased()
+        }
     }
 
     private func field(_ role: ColumnRole, of record: CustomerRecord) -> RecordField? {

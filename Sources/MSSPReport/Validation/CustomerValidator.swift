@@ -53,6 +53,7 @@ public struct CustomerValidator: Sendable {
             result.recordCount += 1
             var errors: [Diagnostic] = []
             var warnings: [Diagnostic] = []
+            var repeated = false
             let name = validator.validateName(record, errors: &errors)
             let tenantID = validator.validateTenantID(record, errors: &errors, warnings: &warnings)
             let domains = validator.validateDomains(record, warnings: &warnings)
@@ -68,11 +69,23 @@ public struct CustomerValidator: Sendable {
                     let firstPosition = Int(first)
                     let firstLocation = result.customers.tenantIDLocation(at: firstPosition)
                     let written = record.tenantID?.value.trimmingWhitespace ?? tenantID.description
-                    errors.append(
-                        .error(
-                            .duplicateTenantID,
-                            "tenant ID \(written.quotedForDiagnostic) is listed twice: \(tenantID) is already at \(firstLocation) for customer \(result.customers.name(at: firstPosition).quotedForDiagnostic)",
-                            at: location))
+                    let firstName = result.customers.name(at: firstPosition)
+                    if firstName.lowercased() == name.lowercased() {
+                        // The same customer again (a GDAP list names a customer once per relationship; two
+                        // exports overlap): listed once.
+                        warnings.append(
+                            .warning(
+                                .repeatedCustomer,
+                                "customer \(name.quotedForDiagnostic) (\(tenantID)) is listed again; the index lists it once, as at \(firstLocation)",
+                                at: location))
+                        repeated = true
+                    } else {
+                        errors.append(
+                            .error(
+                                .duplicateTenantID,
+                                "tenant ID \(written.quotedForDiagnostic) is listed twice: \(tenantID) is already at \(firstLocation) for customer \(firstName.quotedForDiagnostic)",
+                                at: location))
+                    }
                 } else {
                     firstByTenant.insert(hash: tenantHash, position: Int32(position))
                     if let firstPosition = firstByName.firstPosition(of: name, at: position, in: result.customers) {
@@ -90,6 +103,7 @@ public struct CustomerValidator: Sendable {
 
             if !errors.isEmpty { result.diagnostics += errors }
             if !warnings.isEmpty { result.diagnostics += warnings }
+            if repeated { return }
             if let name, let tenantID, errors.isEmpty {
                 result.customers.append(
                     name: name, tenantID: tenantID, initialDomain: domains.initial, defaultDomain: domains.default,
