@@ -37,7 +37,9 @@ public struct Customer: Hashable, Sendable {
 
     /// Whether `domain` is a `*.onmicrosoft.com` domain, the kind every tenant gets first.
     static func isInitialDomain(_ domain: String) -> Bool {
-        domain.utf8.count > ".onmicrosoft.com".utf8.count && domain.hasSuffix(".onmicrosoft.com")
+        // Bytes, not Characters: this runs once per row (domains are lowercase ASCII by then).
+        let suffix = ".onmicrosoft.com".utf8
+        return domain.utf8.count > suffix.count && domain.utf8.suffix(suffix.count).elementsEqual(suffix)
     }
 }
 

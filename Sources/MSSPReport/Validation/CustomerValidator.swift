@@ -231,6 +231,11 @@ public struct CustomerValidator: Sendable {
         guard record.domain != nil || record.initialDomain != nil || record.defaultDomain != nil else {
             return (nil, nil)
         }
+        // The usual case, one plain domain column: no more work than that one field.
+        if record.initialDomain == nil, record.defaultDomain == nil, let field = record.domain {
+            guard let plain = validateDomain(field, warnings: &warnings) else { return (nil, nil) }
+            return Customer.isInitialDomain(plain) ? (plain, nil) : (nil, plain)
+        }
         let plain = record.domain.flatMap { validateDomain($0, warnings: &warnings) }
         var initial = record.initialDomain.flatMap { validateDomain($0, warnings: &warnings) }
         var defaultDomain = record.defaultDomain.flatMap { validateDomain($0, warnings: &warnings) }
@@ -317,8 +322,16 @@ extension Unicode.Scalar {
     /// A character that shows nothing: white space, a format character (Cf, such as U+200B or U+2064), a
     /// default-ignorable code point (such as the Hangul fillers), or the blank Braille pattern.
     fileprivate var isInvisible: Bool {
-        properties.isWhitespace || properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint
-            || value == 0x2800
+        // One property look-up for most scalars (perf: three of them per name showed in validation's profile).
+        if value < 0x80 { return value == 0x20 }
+        switch properties.generalCategory {
+        case .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .control: return true
+        case .nonspacingMark: return properties.isDefaultIgnorableCodePoint
+        case .otherLetter, .otherSymbol:
+            // The Hangul fillers and the blank Braille pattern are letters and symbols that show nothing.
+            return value == 0x115F || value == 0x1160 || value == 0x3164 || value == 0xFFA0 || value == 0x2800
+        default: return false
+        }
     }
 }
 
