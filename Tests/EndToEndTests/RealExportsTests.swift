@@ -58,6 +58,36 @@ import Testing
         #expect(clash.errorLines.first?.contains("is listed twice") == true)
     }
 
+    @Test func nestedKeysGroupAndFillLinksByTheirDottedPath() throws {
+        let input = try file(
+            "c.json",
+            """
+            {"value": [
+              {"displayName": "rel 1", "customer": {"tenantId": "d13c513a-42f8-4da1-97b1-165f0971b7c4", "displayName": "Contoso Ltd", "profile": {"tier": "gold"}}},
+              {"displayName": "rel 2", "customer": {"tenantId": "25abd89b-d67e-4d92-8a83-18174d645fa6", "displayName": "Fabrikam", "profile": {"tier": "silver"}}}
+            ]}
+
+            """)
+        let catalog = try file(
+            "links.yaml",
+            """
+            links:
+              - name: tier
+                title: Tier page
+                url: https://docs.example.com/tiers/{column:customer.profile.tier}
+                source: https://docs.example.com
+                evidence: own
+            """)
+        let result = try Binary.run([
+            input, "--group-by", "customer.profile.tier", "--link-catalog", catalog, "--links", "tier", "--format",
+            "markdown",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("## gold (1)") && result.standardOutput.contains("## silver (1)"))
+        #expect(result.standardOutput.contains("(<https://docs.example.com/tiers/silver>)"))
+        #expect(!result.standardOutput.contains("rel 1"))
+    }
+
     @Test func aValueThatConvertToJsonFlattenedIsAnErrorWithTheFix() throws {
         let result = try Binary.run(["samples/exports/powershell-convertto-json-depth-2.json", "--check"])
         #expect(result.status == 1)
