@@ -191,7 +191,11 @@ struct MSSPReportCommand: ParsableCommand {
                 try linkCatalog.map { file throws(ReportFailure) in try LinkCatalog.builtIn.overlaying(file: file) }
                 ?? LinkCatalog.builtIn
         } catch {
-            try Self.stop(with: error, printing: diagnostics, quiet: quiet)
+            // The run cannot start: say why as the run itself would.
+            var outcome = ReportOutcome()
+            outcome.failure = error
+            try report(outcome, writingTo: .standardOutput, format: .html)
+            return
         }
         if listLinks {
             print(Self.catalogText(catalog))
@@ -248,8 +252,15 @@ struct MSSPReportCommand: ParsableCommand {
         let outcome = ReportJob(options: options).run()
         progress?.finish()
 
+        try report(outcome, writingTo: options.output, format: options.format)
+    }
+
+    /// Prints the diagnostics, what stopped the run and the summary on standard error, and ends with the exit
+    /// code of the outcome.
+    private func report(_ outcome: ReportOutcome, writingTo output: OutputDestination, format: OutputFormat) throws {
         let exitCode = outcome.failure?.exitCode ?? 0
-        let colored = diagnostics == .text && stderrIsTerminal && environment["NO_COLOR"] == nil
+        let colored =
+            diagnostics == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let printer = DiagnosticPrinter(style: diagnostics, colored: colored)
         var shown = outcome
         if warningsAsErrors {
@@ -268,7 +279,7 @@ struct MSSPReportCommand: ParsableCommand {
                 "mssp-report: note: \(data.count - limit) more diagnostics not shown; --diagnostics json prints them all"
             )
         }
-        let failureDiagnostics = outcome.failure?.diagnostics(writingTo: options.output, format: options.format) ?? []
+        let failureDiagnostics = outcome.failure?.diagnostics(writingTo: output, format: format) ?? []
         lines += failureDiagnostics.map(printer.format)
         shown.diagnostics += failureDiagnostics
         if !quiet { lines.append(printer.summary(of: shown, exitCode: exitCode)) }
@@ -280,22 +291,6 @@ struct MSSPReportCommand: ParsableCommand {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
-    }
-
-    /// Prints why the run cannot start (a link catalog that cannot be used) as the run itself would, and exits.
-    private static func stop(
-        with failure: ReportFailure, printing style: DiagnosticPrinter.Style, quiet: Bool
-    ) throws -> Never {
-        let colored =
-            style == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let printer = DiagnosticPrinter(style: style, colored: colored)
-        var outcome = ReportOutcome()
-        outcome.failure = failure
-        outcome.diagnostics = failure.diagnostics(writingTo: .standardOutput, format: .html)
-        var lines = outcome.diagnostics.map(printer.format)
-        if !quiet { lines.append(printer.summary(of: outcome, exitCode: failure.exitCode)) }
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        throw ExitCode(failure.exitCode)
     }
 
     /// The link catalog as `--list-links` prints it.

@@ -50,19 +50,30 @@ extension Customer {
         case .tenantID: tenantID.description
         case .initialDomain: initialDomain
         case .defaultDomain: defaultDomain
-        case .column(let name): fieldValue(name)?.trimmingWhitespace.nonEmpty
+        case .column(let name): Self.columnValue(otherFields.value(ofColumn: name))
         }
     }
 
     /// The value of this column or key among the other fields (matched as column names are), if the record
     /// had it.
     func fieldValue(_ column: String) -> String? {
-        let key = ColumnRole.normalizedKey(column)
-        return otherFields.first { ColumnRole.normalizedKey($0.key) == key }?.field.value
+        otherFields.value(ofColumn: column)
     }
 }
 
-extension String {
-    /// `nil` for the empty string.
-    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+extension Customer {
+    /// What a `{column:NAME}` placeholder or `--group-by` takes of a column's value: the trimmed text, `nil` when
+    /// there is none.
+    static func columnValue(_ value: String?) -> String? {
+        guard let trimmed = value?.trimmingWhitespace, !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+}
+
+extension [CustomerRecord.OtherField] {
+    /// The value of this column or key (matched as column names are), if the record had it.
+    func value(ofColumn column: String) -> String? {
+        let key = ColumnRole.normalizedKey(column)
+        return first { ColumnRole.normalizedKey($0.key) == key }?.field.value
+    }
 }

@@ -43,11 +43,8 @@ public struct IndexBuilder: Sendable {
     public func build(customers: CustomerList, skippedCount: Int) -> IndexModel {
         let groupValues: [String?]
         if let groupBy {
-            let key = ColumnRole.normalizedKey(groupBy)
             groupValues = customers.indices.map { index in
-                let value = customers.otherFields(at: index).first { ColumnRole.normalizedKey($0.key) == key }?
-                    .field.value.trimmingWhitespace
-                return value?.isEmpty == false ? value : nil
+                Customer.columnValue(customers.otherFields(at: index).value(ofColumn: groupBy))
             }
         } else {
             groupValues = []

@@ -78,11 +78,8 @@ public struct IndexModel: Sendable, Equatable {
         case .tenantID: return customers.tenantID(at: index).description
         case .initialDomain: return customers.initialDomain(at: index)
         case .defaultDomain: return customers.defaultDomain(at: index)
-        case .column:
-            return Customer(
-                name: "", tenantID: customers.tenantID(at: index), otherFields: customers.otherFields(at: index),
-                location: SourceLocation(file: "", line: 0, column: 0)
-            ).value(of: identifier)
+        case .column(let name):
+            return Customer.columnValue(customers.otherFields(at: index).value(ofColumn: name))
         }
     }
 

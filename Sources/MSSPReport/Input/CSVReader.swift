@@ -434,7 +434,7 @@ private struct CSVParser {
                 else { continue }
                 for other in others {
                     guard let alternative = text(of: fields[other]),
-                        !alternative.trimmingWhitespace.isEmpty, !JSONReader.agree(value, alternative, as: role)
+                        !alternative.trimmingWhitespace.isEmpty, !role.agrees(value, alternative)
                     else { continue }
                     result.diagnostics.append(
                         .error(

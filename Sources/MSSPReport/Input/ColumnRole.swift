@@ -32,6 +32,19 @@ public enum ColumnRole: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether two values of this role say the same: tenant IDs ignoring case, braces and surrounding space;
+    /// names and domains ignoring surrounding space (and case, for domains).
+    func agrees(_ first: String, _ second: String) -> Bool {
+        let (a, b) = (first.trimmingWhitespace, second.trimmingWhitespace)
+        switch self {
+        case .tenantID:
+            if let (x, _) = TenantID.parse(a), let (y, _) = TenantID.parse(b) { return x == y }
+            return a.lowercased() == b.lowercased()
+        case .name: return a == b
+        case .domain, .initialDomain, .defaultDomain: return a.lowercased() == b.lowercased()
+        }
+    }
+
     /// The role's name in messages.
     var label: String {
         switch self {

@@ -224,7 +224,7 @@ public struct JSONReader: Sendable {
                     func level(_ key: String) -> Substring {
                         key.split(separator: ".").dropLast().joined(separator: ".")[...]
                     }
-                    if level(current) == level(member.key), !Self.agree(chosen.value, text, as: role) {
+                    if level(current) == level(member.key), !role.agrees(chosen.value, text) {
                         diagnostics.append(
                             .error(
                                 .conflictingColumns,
@@ -252,19 +252,6 @@ public struct JSONReader: Sendable {
             }
         }
         return valid ? record : nil
-    }
-
-    /// Whether two values of the same role say the same: tenant IDs ignoring case, braces and surrounding space;
-    /// names and domains ignoring surrounding space (and case, for domains).
-    static func agree(_ first: String, _ second: String, as role: ColumnRole) -> Bool {
-        let (a, b) = (first.trimmingWhitespace, second.trimmingWhitespace)
-        switch role {
-        case .tenantID:
-            if let (x, _) = TenantID.parse(a), let (y, _) = TenantID.parse(b) { return x == y }
-            return a.lowercased() == b.lowercased()
-        case .name: return a == b
-        case .domain, .initialDomain, .defaultDomain: return a.lowercased() == b.lowercased()
-        }
     }
 
     private func field(_ role: ColumnRole, of record: CustomerRecord) -> RecordField? {
