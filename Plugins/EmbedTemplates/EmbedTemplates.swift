@@ -1,19 +1,22 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `*.mustache` file under the package's `Templates/` folder, and the link catalog
-/// (`Catalog/*.yaml`), into the target as Swift source, so that the built binary carries its default templates
+/// Embeds every `*.mustache` file under the package's `Templates/` folder, the page script (`Templates/*.js`)
+/// and the link catalog (`Catalog/*.yaml`), into the target as Swift source, so that the built binary carries its default templates
 /// and links and works from any directory.
 @main
 struct EmbedTemplates: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let tool = try context.tool(named: "TemplateEmbedder").url
-        return [("Templates", "EmbeddedTemplates", "mustache"), ("Catalog", "EmbeddedCatalog", "yaml")].map {
+        return [
+            ("Templates", "EmbeddedTemplates", "mustache"), ("Templates", "EmbeddedScripts", "js"),
+            ("Catalog", "EmbeddedCatalog", "yaml"),
+        ].map {
             folder, enumName, fileExtension in
             let source = context.package.directoryURL.appending(path: folder)
             let output = context.pluginWorkDirectoryURL.appending(path: "\(enumName).swift")
             return .buildCommand(
-                displayName: "Embedding \(folder)/ from \(source.path)",
+                displayName: "Embedding \(folder)/*.\(fileExtension) from \(source.path)",
                 executable: tool,
                 arguments: [source.path, output.path, enumName, fileExtension],
                 inputFiles: Self.files(in: source, withExtension: fileExtension),

@@ -82,6 +82,9 @@ import Testing
     @Test func theDataProvidesEveryVariableOfTheSchema() {
         let customer = Customer(
             name: "A", tenantID: TenantID(high: 1, low: 2), domain: "a.example",
+            otherFields: [
+                .init(key: "Tags", field: RecordField("a-alias", at: SourceLocation(file: "f", line: 2, column: 9)))
+            ],
             location: SourceLocation(file: "f", line: 2, column: 1))
         let model = IndexBuilder(linkKinds: [LinkCatalog.builtIn.links[0]], generatedOn: "2026-01-01")
             .build(customers: [customer], skippedCount: 1)
@@ -90,9 +93,9 @@ import Testing
             (TemplateSchema.entryLink, .entryLink(customer: 0, kind: 0)), (TemplateSchema.linkKind, .portal),
             (TemplateSchema.linkKind, .linkKind(0)), (TemplateSchema.summary, .summary),
             (TemplateSchema.link, .sourceArticle), (TemplateSchema.link, .relatedTopic(0)),
-            (TemplateSchema.group, .group(0)),
+            (TemplateSchema.group, .group(0)), (TemplateSchema.script, .script),
         ]
-        TemplateData.with(model) { data in
+        TemplateData.with(model, script: .builtIn) { data in
             for (scope, frame) in frames {
                 for name in scope.variables.keys {
                     let key = TemplateKey(rawValue: name)

@@ -4,8 +4,12 @@ import CXMLCheck
 ///
 /// It requires: well-formed XML; each customer's portal link exactly once; each related topic; every `href`
 /// either `https:` or a fragment within the page; no element or attribute that could run code or load
-/// content (`script`, `iframe`, `object`, `embed`, `base`, `form`, `on…` handlers, `javascript:` URLs), and
+/// content (`iframe`, `object`, `embed`, `base`, `form`, `on…` handlers, `javascript:` URLs), and
 /// `rel="noopener noreferrer"` on every link that opens a new tab.
+///
+/// The one `script` allowed is the page script of the templates (`PageScript`), inline, without attributes,
+/// recognised by the SHA-256 of its text: any other script, a second copy, or a Content-Security-Policy that
+/// allows scripts by anything but that hash is a problem.
 final class HTMLLinkAudit: XMLStreamDelegate {
     private let model: IndexModel
     /// The tenant IDs in document order and the portal's link pattern, this audit's own copies: the audit runs
@@ -28,11 +32,20 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     private var problems: [OutputProblem] = []
     /// Whether libxml2 has found the document not well-formed (nothing later can make it pass).
     private(set) var parseFailed = false
-    /// The audit reads only tags and attributes.
-    var needsCharacters: Bool { false }
+    /// The script the page may have.
+    private let script: PageScript?
+    /// The text of the `script` element being read, or `nil` outside one.
+    private var scriptText: [UInt8]?
+    private var scriptCount = 0
+    /// The line of the first script, for messages about the policy.
+    private var scriptLine = 0
+    /// The sources of the Content-Security-Policy's `script-src` (or of `default-src` without one), if the page
+    /// has a policy.
+    private var scriptSources: [String]?
 
-    init(model: IndexModel) {
+    init(model: IndexModel, script: PageScript?) {
         self.model = model
+        self.script = script
         portalLinkCounts = [UInt8](repeating: 0, count: model.count)
         tenantIDs = model.withCustomersInOrder { customers in (0..<customers.count).map(customers.tenantID(at:)) }
         portalPattern = model.portal.makePattern()
@@ -52,7 +65,6 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     /// Elements that run code, load other documents or submit data (by first letter).
     private static func isForbidden(_ name: XMLName) -> Bool {
         switch UInt8(bitPattern: name.pointer[0]) {
-        case UInt8(ascii: "s"): name.equals("script")
         case UInt8(ascii: "i"): name.equals("iframe")
         case UInt8(ascii: "f"): name.equals("frame") || name.equals("form")
         case UInt8(ascii: "o"): name.equals("object")
@@ -79,6 +91,10 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
         if Self.isForbidden(name) {
             report(line: line, "the document contains a <\(name.string)> element, which the index must not have")
+        } else if name.equals("script") {
+            startScript(attributes: attributes, line: line)
+        } else if name.equals("meta") {
+            readPolicy(attributes)
         }
         let isLink = name.equals("a")
         // A link that opens a new tab must not hand the new page a reference back to the index.
@@ -146,9 +162,77 @@ final class HTMLLinkAudit: XMLStreamDelegate {
         }
     }
 
-    func endElement(_ name: XMLName) {}
+    /// A `script` element: allowed once, inline and without attributes, when the templates have a script.
+    private func startScript(attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
+        scriptCount += 1
+        if scriptCount == 1 { scriptLine = line }
+        guard script != nil else {
+            report(line: line, "the document contains a <script> element, and the templates have no page script")
+            return
+        }
+        if scriptCount > 1 {
+            report(line: line, "the document contains more than one <script> element")
+        }
+        for attribute in attributes {
+            report(
+                line: line,
+                "the <script> element has an attribute \(XMLName(pointer: attribute.name).string); the page script is inline, with none"
+            )
+        }
+        scriptText = []
+    }
 
-    func characters(_ text: UnsafeRawBufferPointer) {}
+    /// Reads the script sources of a `<meta http-equiv="Content-Security-Policy">`.
+    private func readPolicy(_ attributes: UnsafeBufferPointer<cxml_attribute>) {
+        func value(_ name: StaticString) -> String? {
+            attributes.first { XMLName(pointer: $0.name).equals(name) }.map { String(cString: $0.value) }
+        }
+        guard value("http-equiv")?.lowercased() == "content-security-policy", let policy = value("content") else {
+            return
+        }
+        var directives: [String: [String]] = [:]
+        for directive in policy.split(separator: ";") {
+            let words = directive.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard let name = words.first?.lowercased(), directives[name] == nil else { continue }
+            directives[name] = Array(words.dropFirst())
+        }
+        scriptSources = directives["script-src"] ?? directives["default-src"] ?? []
+    }
+
+    func endElement(_ name: XMLName) {
+        guard let text = scriptText, name.equals("script") else { return }
+        scriptText = nil
+        guard let script else { return }
+        let hash = PageScript.hash(of: text)
+        if hash != script.hash {
+            report(
+                line: scriptLine,
+                "the <script> element's text (\(hash)) is not the page script \(script.path) (\(script.hash)); write it as <script>{{{script.source}}}</script>"
+            )
+        }
+    }
+
+    func characters(_ text: UnsafeRawBufferPointer) {
+        if scriptText != nil { scriptText!.append(contentsOf: text) }
+    }
+
+    /// Problems with the Content-Security-Policy's script sources: each must be the page script's hash (or
+    /// `'none'`), and a page with a script must allow it.
+    private func auditPolicy() {
+        guard let sources = scriptSources else { return }
+        let allowed = script.map { "'\($0.hash)'" }
+        for source in sources where source != allowed && source.lowercased() != "'none'" {
+            report(
+                line: 0,
+                "the Content-Security-Policy allows scripts by \(source.quotedForDiagnostic); it may allow only the page script's hash"
+            )
+        }
+        if scriptCount > 0, let allowed, !sources.contains(allowed) {
+            report(
+                line: scriptLine,
+                "the Content-Security-Policy does not allow the page script: add script-src '{{script.hash}}'")
+        }
+    }
 
     func problem(isError: Bool, code: Int, line: Int, column: Int, message: String) {
         guard isError else { return }
@@ -160,6 +244,7 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     func finish() -> [OutputProblem] {
         // A document that does not parse has no trustworthy links to audit.
         if parseFailed { return problems }
+        auditPolicy()
         for position in 0..<model.count where portalLinkCounts[position] != 1 {
             let url = model.portal.url(for: model.tenantID(at: position))
             let name = model.name(at: position)

@@ -17,12 +17,12 @@ public final class OutputCheck {
     private let model: IndexModel
     private var state: State
 
-    /// Starts checking a document of `format` against `model`.
-    public init(model: IndexModel, format: OutputFormat) {
+    /// Starts checking a document of `format` against `model`; an HTML page may have `script` (by its hash).
+    public init(model: IndexModel, format: OutputFormat, script: PageScript? = .builtIn) {
         self.model = model
         switch format {
         case .html:
-            let audit = HTMLLinkAudit(model: model)
+            let audit = HTMLLinkAudit(model: model, script: script)
             state = .html(audit, XMLStream(delegate: audit))
         case .markdown:
             state = .markdown(cmarkdown_stream_create())

@@ -18,9 +18,11 @@ public struct OutputChecker: Sendable {
     /// Creates a checker.
     public init() {}
 
-    /// The problems found in `document`, empty when it passes.
-    public func check(_ document: String, against model: IndexModel, as format: OutputFormat) -> [OutputProblem] {
-        let check = OutputCheck(model: model, format: format)
+    /// The problems found in `document`, empty when it passes; an HTML page may have `script` (by its hash).
+    public func check(
+        _ document: String, against model: IndexModel, as format: OutputFormat, script: PageScript? = .builtIn
+    ) -> [OutputProblem] {
+        let check = OutputCheck(model: model, format: format, script: script)
         var document = document
         document.withUTF8 { _ = check.feed(UnsafeRawBufferPointer($0)) }
         return check.finish()

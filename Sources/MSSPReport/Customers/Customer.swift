@@ -54,6 +54,10 @@ extension Customer {
         }
     }
 
+    /// The columns whose text the HTML page's filter also searches (CIPP users keep tenant aliases), in order of
+    /// preference; matched as column names are.
+    static let aliasColumns = ["aliases", "alias", "tags"]
+
     /// The value of this column or key among the other fields (matched as column names are), if the record
     /// had it.
     func fieldValue(_ column: String) -> String? {

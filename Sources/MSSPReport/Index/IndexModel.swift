@@ -83,6 +83,17 @@ public struct IndexModel: Sendable, Equatable {
         }
     }
 
+    /// The aliases or tags of the customer at `position` in the document (the first of the columns
+    /// `Customer.aliasColumns` the record has, trimmed), or `nil`: words the page's filter also finds it by.
+    func aliases(at position: Int) -> String? {
+        let fields = customers.otherFields(at: Int(order[position]))
+        guard !fields.isEmpty else { return nil }
+        for column in Customer.aliasColumns {
+            if let value = Customer.columnValue(fields.value(ofColumn: column)) { return value }
+        }
+        return nil
+    }
+
     /// The fragment identifier of the row of a tenant: `tenant-<tenant ID>`.
     public static func anchor(of tenantID: TenantID) -> String { "tenant-\(tenantID)" }
 

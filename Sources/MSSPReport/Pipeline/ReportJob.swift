@@ -224,7 +224,7 @@ public struct ReportJob: Sendable {
         var bodySeconds = 0.0
         let clock = ContinuousClock()
         // The check's set-up (the audit's table of expected links) is part of checking.
-        let check = timings.measure(.check) { OutputCheck(model: model, format: format) }
+        let check = timings.measure(.check) { OutputCheck(model: model, format: format, script: template.script) }
         let writeStart = clock.now
         if !options.releasesMemory {
             // The process ends with the job: what the check holds (cmark-gfm's tree of a Markdown index) is left

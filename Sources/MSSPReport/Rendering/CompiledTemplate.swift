@@ -28,6 +28,13 @@ public struct CompiledTemplate: Sendable {
 
     /// The program.
     let operations: [Operation]
+    /// The page script that `script` shows and the HTML audit allows (by its hash); `nil` for none.
+    public internal(set) var script: PageScript?
+
+    init(operations: [Operation], script: PageScript? = nil) {
+        self.operations = operations
+        self.script = script
+    }
 
     /// Partials may include partials this deep; deeper means a partial includes itself.
     static let partialDepthLimit = 16

@@ -15,13 +15,19 @@ struct TemplateData {
     /// The portal's links, built without strings.
     let portalPattern: URLPattern
 
+    /// The page script, if the template set has one.
+    let script: PageScript?
+
     /// Calls `body` with the data of `model`.
-    static func with<Result>(_ model: IndexModel, _ body: (TemplateData) -> Result) -> Result {
-        model.withCustomersInOrder { customers in body(TemplateData(model: model, customers: customers)) }
+    static func with<Result>(_ model: IndexModel, script: PageScript?, _ body: (TemplateData) -> Result) -> Result {
+        model.withCustomersInOrder { customers in
+            body(TemplateData(model: model, customers: customers, script: script))
+        }
     }
 
-    private init(model: IndexModel, customers: IndexModel.CustomersInOrder) {
+    private init(model: IndexModel, customers: IndexModel.CustomersInOrder, script: PageScript?) {
         self.model = model
+        self.script = script
         self.customers = customers
         portalPattern = model.portal.makePattern()
         hasDomains = customers.anyHasDomain
@@ -65,6 +71,13 @@ struct TemplateData {
             case .hasDomains: return .flag(hasDomains)
             case .groups: return .list(.groups)
             case .isGrouped: return .flag(model.isGrouped)
+            case .script: return script == nil ? .missing : .object(.script)
+            default: return .missing
+            }
+        case .script:
+            switch key {
+            case .source: return script.map { .text($0.source) } ?? .missing
+            case .hash: return script.map { .text($0.hash) } ?? .missing
             default: return .missing
             }
         case .portal:
@@ -106,6 +119,7 @@ struct TemplateData {
         case .portalUrl: return .portalURL(customers.tenantID(at: position))
         case .anchor: return .anchor(customers.tenantID(at: position))
         case .domain: return customers.domain(at: position).map(TemplateValue.bytes) ?? .missing
+        case .aliases: return model.aliases(at: position).map(TemplateValue.text) ?? .missing
         case .links: return .list(.entryLinks(customer: position))
         case .link: return .object(.linksByKind(customer: position))
         default: return .missing

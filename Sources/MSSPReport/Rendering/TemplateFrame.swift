@@ -1,6 +1,8 @@
 /// An object a template can look names up in.
 enum TemplateFrame: Sendable {
     case index, portal, linkKind(Int), summary, relatedTopic(Int), sourceArticle, multitenantView, group(Int)
+    /// The page script.
+    case script
     case customer(Int)
     case entryLink(customer: Int, kind: Int)
     /// A customer's links by kind (`link`), for `link.<kind>`.

@@ -5,7 +5,7 @@ struct TemplateRenderer {
 
     /// Renders the whole document into `sink` (and flushes it), stopping early if the sink is stopped.
     static func render(_ template: CompiledTemplate, _ model: IndexModel, into sink: ByteSink) {
-        TemplateData.with(model) { data in
+        TemplateData.with(model, script: template.script) { data in
             var stack: [TemplateValue] = [.object(.index)]
             stack.reserveCapacity(16)
             TemplateRenderer(template: template, data: data).run(template.operations, stack: &stack, sink: sink)

@@ -38,7 +38,7 @@ public enum TemplateSchema {
     public static let customer = Scope(
         name: "a customer",
         variables: [
-            "name": .text, "tenantId": .text, "portalUrl": .text, "anchor": .text, "domain": .text,
+            "name": .text, "tenantId": .text, "portalUrl": .text, "anchor": .text, "domain": .text, "aliases": .text,
             "links": .list(entryLink), "link": .object(linksByKind),
         ])
     /// The summary counts.
@@ -49,6 +49,8 @@ public enum TemplateSchema {
     public static let group = Scope(
         name: "a group",
         variables: ["title": .text, "anchor": .text, "count": .text, "customers": .list(customer)])
+    /// The HTML page's script.
+    public static let script = Scope(name: "the page script", variables: ["source": .text, "hash": .text])
     /// The top level of every template.
     public static let root = Scope(
         name: "the index",
@@ -57,6 +59,6 @@ public enum TemplateSchema {
             "relatedTopics": .list(link), "sourceArticle": .object(link), "multitenantView": .object(link),
             "accessNote": .text,
             "summary": .object(summary), "generatedOn": .text, "hasDomains": .flag, "groups": .list(group),
-            "isGrouped": .flag,
+            "isGrouped": .flag, "script": .object(script),
         ])
 }

@@ -10,13 +10,18 @@ public struct TemplateSet: Sendable {
     /// process holds plain strings only — LeakSanitizer cannot follow Swift's tagged enum payloads and calls
     /// parse trees held in a global "leaked".
     private let sources: [String: (path: String, text: String)]
+    /// The HTML page's script (`index.js`), which `{{{script.source}}}` writes and `script.hash` allows.
+    public let script: PageScript
 
     /// The default templates built from `Templates/` into the binary.
     public static func defaults() throws(ReportFailure) -> TemplateSet {
-        try TemplateSet(sources: EmbeddedTemplates.files.map { ($0.key, "Templates/\($0.key)", $0.value) })
+        try TemplateSet(
+            sources: EmbeddedTemplates.files.map { ($0.key, "Templates/\($0.key)", $0.value) },
+            script: .builtIn)
     }
 
-    /// The defaults, with every `*.mustache` file under `directory` replacing the default of the same name.
+    /// The defaults, with every `*.mustache` file under `directory` replacing the default of the same name, and
+    /// `directory/index.js` the page script.
     public static func overlaying(directory: String) throws(ReportFailure) -> TemplateSet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -42,10 +47,20 @@ public struct TemplateSet: Sendable {
             }
             files[relative] = (shownPath, text)
         }
-        return try TemplateSet(sources: files.map { ($0.key, $0.value.path, $0.value.text) })
+        var script = PageScript.builtIn
+        let scriptPath = (directory as NSString).appendingPathComponent(PageScript.fileName)
+        if FileManager.default.fileExists(atPath: scriptPath) {
+            guard let data = FileManager.default.contents(atPath: scriptPath),
+                let text = String(validating: data, as: UTF8.self)
+            else { throw .inputUnreadable(path: scriptPath, reason: "cannot read the page script as UTF-8 text") }
+            script = try PageScript(source: text, path: scriptPath)
+        }
+        return try TemplateSet(sources: files.map { ($0.key, $0.value.path, $0.value.text) }, script: script)
     }
 
-    init(sources files: [(file: String, path: String, text: String)]) throws(ReportFailure) {
+    init(
+        sources files: [(file: String, path: String, text: String)], script: PageScript = .builtIn
+    ) throws(ReportFailure) {
         var sources: [String: (path: String, text: String)] = [:]
         var problems: [Diagnostic] = []
         for source in files.sorted(by: { $0.file < $1.file }) {
@@ -60,6 +75,7 @@ public struct TemplateSet: Sendable {
         guard problems.isEmpty else { throw .templateInvalid(problems) }
         names = Set(sources.keys)
         self.sources = sources
+        self.script = script
     }
 
     /// The template for `format`, compiled with the partials it uses, for a run with these link kinds
@@ -70,7 +86,9 @@ public struct TemplateSet: Sendable {
     ) throws(ReportFailure) -> CompiledTemplate {
         var compiler = TemplateCompiler(
             sources: parsedSources(), linkKinds: linkKinds, knownLinkKinds: knownLinkKinds)
-        return try compiler.compile(entry: format.templateName).get()
+        var template = try compiler.compile(entry: format.templateName).get()
+        template.script = script
+        return template
     }
 
     /// Every template parsed (each parsed without error when the set was made).
