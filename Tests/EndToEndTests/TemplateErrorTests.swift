@@ -21,4 +21,18 @@ import Testing
                 "\(file):2:58: error: there is no template named \"partials/extra\"") == true)
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
+
+    @Test func aPageScriptThatXMLWouldReadDifferentlyIsExit1WithItsPlace() throws {
+        let directory = try makeTemporaryDirectory()
+        try "var rows = 3;\nif (rows < 5) { rows = 5; }\n".write(
+            to: directory.appendingPathComponent("index.js"), atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("index.html")
+        let result = try Binary.run(["samples/customers.csv", "--templates", directory.path, "-o", output.path])
+        #expect(result.status == 1)
+        #expect(
+            result.errorLines.first
+                == "\(directory.path)/index.js:2:10: error: the page script contains '<', which the XML check would read as a tag: write the comparison the other way round"
+        )
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
 }
