@@ -97,6 +97,12 @@ def test_links_show_short_labels_and_name_the_customer_to_assistive_technology(t
     assert names == expected
     # WCAG 2.5.3: each visible label starts its accessible name.
     assert all(name.startswith(tuple(LABELS)) for name in names)
+    # Rows laid out as grids keep the table's semantics.
+    roles = [node.get("role", {}).get("value") for node in tree if not node.get("ignored")]
+    assert roles.count("table") == 1
+    assert roles.count("rowheader") == 14
+    assert roles.count("columnheader") == 2 + len(LABELS) + 1
+    assert roles.count("row") == 15
     buttons = [node["name"]["value"] for node in tree if node.get("role", {}).get("value") == "button"]
     assert buttons == [f"Copy the tenant ID of {name}" for name in SAMPLE_NAMES]
 

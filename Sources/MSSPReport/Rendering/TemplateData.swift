@@ -131,6 +131,7 @@ struct TemplateData {
         case .id: .text(kind.id)
         case .title: .text(kind.title)
         case .label: .text(kind.label)
+        case .labelLength: .number(kind.label.count)
         default: .missing
         }
     }

@@ -7,5 +7,5 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case name, tenantId, portalUrl, anchor, domain, links, link
     case customerCount, skippedCount, hasSkipped, isEmpty
     case count
-    case script, source, hash, aliases
+    case script, source, hash, aliases, labelLength
 }

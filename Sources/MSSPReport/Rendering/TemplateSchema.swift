@@ -24,7 +24,7 @@ public enum TemplateSchema {
 
     /// A portal or link kind.
     public static let linkKind = Scope(
-        name: "a link kind", variables: ["id": .text, "title": .text, "label": .text])
+        name: "a link kind", variables: ["id": .text, "title": .text, "label": .text, "labelLength": .text])
     /// A related topic or the source article.
     public static let link = Scope(name: "a link", variables: ["title": .text, "url": .text])
     /// One extra link of a customer.
