@@ -43,6 +43,10 @@ typedef struct cxml_handlers {
     void (*characters)(void *context, const char *text, int length);
     /// A problem found by the parser, with its 1-based line and column and libxml2's message.
     void (*problem)(void *context, cxml_level level, int code, long line, int column, const char *message);
+    /// Whether character data and every end tag go to the handlers from the start (1). With 0, they go only
+    /// while cxml_stream_want_characters has turned them on (end tags included, so that the handler learns
+    /// where the text it wanted ends).
+    int characters_at_start;
 } cxml_handlers;
 
 /// An XML push parser that is fed the document in chunks of any size.
@@ -54,6 +58,9 @@ cxml_stream *cxml_stream_create(const cxml_handlers *handlers);
 /// Feeds the next chunk; pass is_last = 1 with the final chunk (which may be empty).
 /// Returns 0 while the document is well-formed so far, otherwise libxml2's error code.
 int cxml_stream_feed(cxml_stream *stream, const char *bytes, size_t length, int is_last);
+
+/// Turns the delivery of character data (and of end tags) on or off, from within a callback or between chunks.
+void cxml_stream_want_characters(cxml_stream *stream, int wanted);
 
 /// Releases the parser.
 void cxml_stream_free(cxml_stream *stream);

@@ -43,6 +43,11 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     /// has a policy.
     private var scriptSources: [String]?
 
+    /// The audit reads tags and attributes, and the text of the script only.
+    var needsCharacters: Bool { false }
+    var mayWantCharacters: Bool { true }
+    var wantsCharacters: Bool { scriptText != nil }
+
     init(model: IndexModel, script: PageScript?) {
         self.model = model
         self.script = script

@@ -8,6 +8,8 @@ import CXMLCheck
 
 extension XMLStreamDelegate {
     var needsCharacters: Bool { true }
+    var mayWantCharacters: Bool { false }
+    var wantsCharacters: Bool { needsCharacters }
 }
 
 /// A streaming, well-formedness-checking XML parse through libxml2's SAX2 push parser (via `CXMLCheck`).
@@ -15,20 +17,26 @@ extension XMLStreamDelegate {
 final class XMLStream {
     private let delegate: any XMLStreamDelegate
     private var stream: OpaquePointer?
+    /// What the parser was last told about delivering text (`wantsCharacters`).
+    private var charactersWanted: Bool
 
     init(delegate: any XMLStreamDelegate) {
         self.delegate = delegate
+        charactersWanted = delegate.needsCharacters
         var handlers = cxml_handlers()
+        handlers.characters_at_start = delegate.needsCharacters ? 1 : 0
         handlers.context = Unmanaged.passUnretained(self).toOpaque()
         handlers.start_element = { context, name, attributes, count, line in
             let stream = Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
             stream.delegate.startElement(
                 XMLName(pointer: name!), attributes: UnsafeBufferPointer(start: attributes, count: Int(count)),
                 line: line)
+            stream.updateCharactersWanted()
         }
         handlers.end_element = { context, name in
             let stream = Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
             stream.delegate.endElement(XMLName(pointer: name!))
+            stream.updateCharactersWanted()
         }
         handlers.characters = { context, text, length in
             let stream = Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
@@ -40,13 +48,24 @@ final class XMLStream {
                 isError: level != CXML_LEVEL_WARNING, code: Int(code), line: line, column: Int(column),
                 message: String(cString: message!))
         }
-        if !delegate.needsCharacters {
+        // A delegate that wants no text gets none and no end tags: the parser then does not even hand them over.
+        if !delegate.needsCharacters, !delegate.mayWantCharacters {
             handlers.characters = nil
             handlers.end_element = nil
         }
         stream = cxml_stream_create(&handlers)
         if stream == nil {
             delegate.problem(isError: true, code: -1, line: 0, column: 0, message: "cannot create an XML parser")
+        }
+    }
+
+    /// Tells the parser whether the delegate wants text now, when that changed.
+    @inline(__always)
+    private func updateCharactersWanted() {
+        let wanted = delegate.wantsCharacters
+        if wanted != charactersWanted {
+            charactersWanted = wanted
+            cxml_stream_want_characters(stream, wanted ? 1 : 0)
         }
     }
 

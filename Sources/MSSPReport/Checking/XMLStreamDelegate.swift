@@ -12,6 +12,11 @@ protocol XMLStreamDelegate: AnyObject {
     func characters(_ text: UnsafeRawBufferPointer)
     /// A problem the parser found. Errors and fatal errors make the document fail.
     func problem(isError: Bool, code: Int, line: Int, column: Int, message: String)
-    /// Whether `characters` and `endElement` should be called at all (not calling them saves time).
+    /// Whether `characters` and `endElement` should be called for the whole document (not calling them saves
+    /// time).
     var needsCharacters: Bool { get }
+    /// Without `needsCharacters`: whether the delegate may want the text of some elements (`wantsCharacters`).
+    var mayWantCharacters: Bool { get }
+    /// Whether the text (and the end tags) should come now; read after each start and end tag.
+    var wantsCharacters: Bool { get }
 }

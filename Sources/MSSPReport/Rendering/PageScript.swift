@@ -33,13 +33,18 @@ public struct PageScript: Sendable, Equatable {
         var problems: [Diagnostic] = []
         var line = 1
         var column = 1
-        var previous: [Character] = []
-        for character in source {
+        let bytes = Array(source.utf8)
+        for (offset, byte) in bytes.enumerated() {
             let reason: String? =
-                switch character {
-                case "<": "'<', which the XML check would read as a tag: write the comparison the other way round"
-                case "&": "'&', which the XML check would read as an entity: nest the conditions instead of '&&'"
-                case ">" where previous == ["]", "]"]: "']]>', which XML does not allow in text"
+                switch byte {
+                case UInt8(ascii: "<"):
+                    "'<', which the XML check would read as a tag: write the comparison the other way round"
+                case UInt8(ascii: "&"):
+                    "'&', which the XML check would read as an entity: nest the conditions instead of '&&'"
+                case UInt8(ascii: ">")
+                where offset >= 2 && bytes[offset - 1] == UInt8(ascii: "]")
+                    && bytes[offset - 2] == UInt8(ascii: "]"):
+                    "']]>', which XML does not allow in text"
                 default: nil
                 }
             if let reason {
@@ -48,18 +53,18 @@ public struct PageScript: Sendable, Equatable {
                         .templateSyntax, "the page script contains \(reason)",
                         at: SourceLocation(file: path, line: line, column: column)))
             }
-            if character == "\n" {
+            if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
-            } else {
+            } else if byte & 0xC0 != 0x80 {
+                // Columns count characters: continuation bytes of UTF-8 do not start one.
                 column += 1
             }
-            previous = Array((previous + [character]).suffix(2))
         }
         guard problems.isEmpty else { throw .templateInvalid(problems) }
         self.source = source
         self.path = path
-        hash = Self.hash(of: Array(source.utf8))
+        hash = Self.hash(of: bytes)
     }
 
     /// The CSP hash source of a script's UTF-8 text: `sha256-` and the digest in base64.
