@@ -77,6 +77,23 @@ import Testing
         #expect(problems.contains { $0.contains("https://evil.example") || $0.contains("reads back") })
     }
 
+    @Test func theCheckHoldsTheCompactRowShape() throws {
+        let model = model(["Fine Ltd", "Other Co"])
+        let markdown = try IndexRenderer(templates: TemplateSet.defaults(), format: .markdown).render(model)
+        #expect(markdown.contains("| Fine Ltd | `"))
+        #expect(markdown.contains("[Defender](<https://security.microsoft.com/?tid="))
+        // The name moved out of the first cell, and a link that reads as the customer instead of its label.
+        let moved = markdown.replacingOccurrences(of: "| Fine Ltd | `", with: "| Ltd | `")
+            .replacingOccurrences(of: "[Defender](<", with: "[Open Defender for Other Co](<")
+        let problems = OutputChecker().check(moved, against: model, as: .markdown).map(\.message)
+        #expect(
+            problems == [
+                "the first cell of row 1 of the customer table should name \"Fine Ltd\" but reads back as \"Ltd\"",
+                "the Microsoft Defender portal link in row 1 of the customer table should read \"Defender\" but reads \"Open Defender for Other Co\"",
+                "the Microsoft Defender portal link in row 2 of the customer table should read \"Defender\" but reads \"Open Defender for Other Co\"",
+            ])
+    }
+
     @Test func theCheckCatchesRawHTML() throws {
         let model = model(["Fine Ltd"])
         let markdown =
