@@ -41,6 +41,24 @@ import Testing
             ))
     }
 
+    @Test func anAliasOrTagsColumnFeedsThePagesFilter() throws {
+        let directory = try makeTemporaryDirectory()
+        let json = directory.appendingPathComponent("cipp.json")
+        try """
+        [{"displayName": "Contoso Ltd", "customerId": "d13c513a-42f8-4da1-97b1-165f0971b7c4", "tenantAlias": " CTS "},
+         {"displayName": "Fabrikam", "customerId": "25abd89b-d67e-4d92-8a83-18174d645fa6", "tags": "fab & \\"co\\""},
+         {"displayName": "Tailspin", "customerId": "72488b81-0dfa-4e39-8727-d4dad921bf95", "tags": "  "}]
+        """.write(to: json, atomically: true, encoding: .utf8)
+        let index = directory.appendingPathComponent("index.html")
+        #expect(try Binary.run([json.path, "-o", index.path]).status == 0)
+        let html = try String(contentsOf: index, encoding: .utf8)
+        #expect(html.contains("<tr id=\"tenant-d13c513a-42f8-4da1-97b1-165f0971b7c4\" data-aliases=\"CTS\">"))
+        #expect(
+            html.contains(
+                "<tr id=\"tenant-25abd89b-d67e-4d92-8a83-18174d645fa6\" data-aliases=\"fab &amp; &quot;co&quot;\">"))
+        #expect(html.contains("<tr id=\"tenant-72488b81-0dfa-4e39-8727-d4dad921bf95\">"))
+    }
+
     @Test func csvAndJSONSamplesGiveTheSameBytes() throws {
         let csv = try Binary.run(["samples/customers.csv", "-o", "-"])
         let json = try Binary.run(["samples/customers.json", "-o", "-"])

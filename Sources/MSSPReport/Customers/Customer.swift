@@ -54,9 +54,10 @@ extension Customer {
         }
     }
 
-    /// The columns whose text the HTML page's filter also searches (CIPP users keep tenant aliases), in order of
-    /// preference; matched as column names are.
-    static let aliasColumns = ["aliases", "alias", "tags"]
+    /// The columns whose text the HTML page's filter also searches, in order of preference; matched as column
+    /// names are. CIPP keeps a tenant alias for search (KelvinTegelaar/CIPP issue #3035); its EditTenant API
+    /// names it `tenantAlias` (BNWEIN/CIPPAPIModule pull request #96).
+    static let aliasColumns = ["aliases", "alias", "tenantAlias", "tags"]
 
     /// The value of this column or key among the other fields (matched as column names are), if the record
     /// had it.
