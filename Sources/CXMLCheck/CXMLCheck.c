@@ -8,10 +8,9 @@
 
 struct cxml_stream {
     cxml_handlers handlers;
-    /* Whether character data (and end tags) go to the handlers now; see cxml_stream_want_characters. */
-    int characters_wanted;
-    /* Whether every end tag goes to the handler, or only those while characters are wanted. */
-    int all_end_elements;
+    /* Whether text and end tags go to the handlers throughout, or only while cxml_stream_want_characters has
+       turned them on. */
+    int text_throughout;
     xmlSAXHandler sax;
     xmlParserCtxtPtr parser;
     /* Scratch space for NUL-terminated attribute values, reused between start tags. */
@@ -83,14 +82,14 @@ static void on_end_element(void *user_data, const xmlChar *localname, const xmlC
     (void)prefix;
     (void)uri;
     cxml_stream *stream = user_data;
-    if (stream->handlers.end_element != NULL && (stream->all_end_elements || stream->characters_wanted)) {
+    if (stream->handlers.end_element != NULL) {
         stream->handlers.end_element(stream->handlers.context, (const char *)localname);
     }
 }
 
 static void on_characters(void *user_data, const xmlChar *text, int length) {
     cxml_stream *stream = user_data;
-    if (stream->characters_wanted && stream->handlers.characters != NULL) {
+    if (stream->handlers.characters != NULL) {
         stream->handlers.characters(stream->handlers.context, (const char *)text, length);
     }
 }
@@ -116,14 +115,13 @@ cxml_stream *cxml_stream_create(const cxml_handlers *handlers) {
     cxml_stream *stream = calloc(1, sizeof *stream);
     if (stream == NULL) return NULL;
     stream->handlers = *handlers;
-    stream->characters_wanted = handlers->characters_at_start;
-    stream->all_end_elements = handlers->characters_at_start;
+    stream->text_throughout = handlers->characters_at_start;
     /* Only our callbacks: no tree is built, so memory does not grow with the document. */
     memset(&stream->sax, 0, sizeof stream->sax);
     stream->sax.initialized = XML_SAX2_MAGIC;
     stream->sax.startElementNs = on_start_element;
-    /* Without a handler, libxml2 does not even hand over the text. */
-    /* A stream that wants no text at the start may want it later (cxml_stream_want_characters). */
+    /* Without a handler, libxml2 does not even hand over the text. A stream that wants no text at the start may
+       want it later (cxml_stream_want_characters). */
     int text = handlers->characters != NULL && handlers->characters_at_start;
     stream->sax.endElementNs = handlers->end_element != NULL && text ? on_end_element : NULL;
     stream->sax.characters = text ? on_characters : NULL;
@@ -140,8 +138,7 @@ cxml_stream *cxml_stream_create(const cxml_handlers *handlers) {
 }
 
 void cxml_stream_want_characters(cxml_stream *stream, int wanted) {
-    stream->characters_wanted = wanted;
-    if (stream->all_end_elements || stream->handlers.characters == NULL) return;
+    if (stream->text_throughout || stream->handlers.characters == NULL) return;
     /* The parser reads its own copy of the SAX handlers at each event: without a characters handler it does
        not hand over the text at all, which is most of a document's events. */
     xmlSAXHandlerPtr sax = stream->parser->sax;

@@ -94,12 +94,13 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     }
 
     func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
-        if Self.isForbidden(name) {
-            report(line: line, "the document contains a <\(name.string)> element, which the index must not have")
-        } else if name.equals("script") {
-            startScript(attributes: attributes, line: line)
-        } else if name.equals("meta") {
-            readPolicy(attributes)
+        switch UInt8(bitPattern: name.pointer[0]) {
+        case UInt8(ascii: "s") where name.equals("script"): startScript(attributes: attributes, line: line)
+        case UInt8(ascii: "m") where name.equals("meta"): readPolicy(attributes)
+        default:
+            if Self.isForbidden(name) {
+                report(line: line, "the document contains a <\(name.string)> element, which the index must not have")
+            }
         }
         let isLink = name.equals("a")
         // A link that opens a new tab must not hand the new page a reference back to the index.

@@ -58,6 +58,8 @@ extension Customer {
     /// names are. CIPP keeps a tenant alias for search (KelvinTegelaar/CIPP issue #3035); its EditTenant API
     /// names it `tenantAlias` (BNWEIN/CIPPAPIModule pull request #96).
     static let aliasColumns = ["aliases", "alias", "tenantAlias", "tags"]
+    /// `aliasColumns`, normalized as column names are matched.
+    static let aliasKeys = aliasColumns.map(ColumnRole.normalizedKey)
 
     /// The value of this column or key among the other fields (matched as column names are), if the record
     /// had it.

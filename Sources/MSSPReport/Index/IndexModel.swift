@@ -88,10 +88,17 @@ public struct IndexModel: Sendable, Equatable {
     func aliases(at position: Int) -> String? {
         let fields = customers.otherFields(at: Int(order[position]))
         guard !fields.isEmpty else { return nil }
-        for column in Customer.aliasColumns {
-            if let value = Customer.columnValue(fields.value(ofColumn: column)) { return value }
+        // Each field's key is normalized once (this runs once per row); the first field of each column counts,
+        // as `value(ofColumn:)` would take it.
+        var firstByColumn = [RecordField?](repeating: nil, count: Customer.aliasKeys.count)
+        for field in fields {
+            if let rank = Customer.aliasKeys.firstIndex(of: ColumnRole.normalizedKey(field.key)),
+                firstByColumn[rank] == nil
+            {
+                firstByColumn[rank] = field.field
+            }
         }
-        return nil
+        return firstByColumn.lazy.compactMap { Customer.columnValue($0?.value) }.first
     }
 
     /// The fragment identifier of the row of a tenant: `tenant-<tenant ID>`.

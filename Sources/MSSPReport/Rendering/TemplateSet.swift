@@ -35,27 +35,34 @@ public struct TemplateSet: Sendable {
             guard url.pathExtension == "mustache" else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             let shownPath = (directory as NSString).appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw .inputUnreadable(path: shownPath, reason: "cannot read the template")
-            }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                throw .templateInvalid([
-                    .error(
-                        .templateSyntax, "the template is not valid UTF-8",
-                        at: SourceLocation(file: shownPath, line: 1, column: 1))
-                ])
-            }
-            files[relative] = (shownPath, text)
+            files[relative] = (shownPath, try readText(at: url.path, shownAs: shownPath, kind: "template"))
         }
         var script = PageScript.builtIn
         let scriptPath = (directory as NSString).appendingPathComponent(PageScript.fileName)
         if FileManager.default.fileExists(atPath: scriptPath) {
-            guard let data = FileManager.default.contents(atPath: scriptPath),
-                let text = String(validating: data, as: UTF8.self)
-            else { throw .inputUnreadable(path: scriptPath, reason: "cannot read the page script as UTF-8 text") }
-            script = try PageScript(source: text, path: scriptPath)
+            script = try PageScript(
+                source: readText(at: scriptPath, shownAs: scriptPath, kind: "page script"), path: scriptPath)
         }
         return try TemplateSet(sources: files.map { ($0.key, $0.value.path, $0.value.text) }, script: script)
+    }
+
+    /// The UTF-8 text of a file of a templates folder (a `kind`: "template", "page script").
+    private static func readText(
+        at path: String, shownAs shownPath: String, kind: String
+    ) throws(ReportFailure)
+        -> String
+    {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .inputUnreadable(path: shownPath, reason: "cannot read the \(kind)")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .templateInvalid([
+                .error(
+                    .templateSyntax, "the \(kind) is not valid UTF-8",
+                    at: SourceLocation(file: shownPath, line: 1, column: 1))
+            ])
+        }
+        return text
     }
 
     init(
