@@ -39,6 +39,8 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     private var scriptCount = 0
     /// The line of the first script, for messages about the policy.
     private var scriptLine = 0
+    /// The line of the script being read.
+    private var currentScriptLine = 0
     /// The sources of the Content-Security-Policy's `script-src` (or of `default-src` without one), if the page
     /// has a policy.
     private var scriptSources: [String]?
@@ -172,6 +174,7 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     private func startScript(attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
         scriptCount += 1
         if scriptCount == 1 { scriptLine = line }
+        currentScriptLine = line
         guard script != nil else {
             report(line: line, "the document contains a <script> element, and the templates have no page script")
             return
@@ -212,7 +215,7 @@ final class HTMLLinkAudit: XMLStreamDelegate {
         let hash = PageScript.hash(of: text)
         if hash != script.hash {
             report(
-                line: scriptLine,
+                line: currentScriptLine,
                 "the <script> element's text (\(hash)) is not the page script \(script.path) (\(script.hash)); write it as <script>{{{script.source}}}</script>"
             )
         }
