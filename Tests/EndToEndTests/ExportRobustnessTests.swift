@@ -32,7 +32,7 @@ import Testing
         let input = try file("unicode.csv", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         let result = try Binary.run([input.path, "--format", "markdown"])
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains("| Müller \\& Söhne |"))
+        #expect(result.standardOutput.contains("| Müller &#38; Söhne |"))
     }
 
     @Test(arguments: [true, false])
@@ -57,7 +57,7 @@ import Testing
             "d.csv", "Name\(delimiter)Tenant ID\nContoso, Inc.\(delimiter)d13c513a-42f8-4da1-97b1-165f0971b7c4\n")
         let result = try Binary.run([input.path, "--delimiter", delimiter, "--format", "markdown"])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("| Contoso, Inc. |"))
+        #expect(result.standardOutput.contains("| Contoso, Inc&#46; |"))
         for refused in ["\"", "x", "7", "ab", "é"] {
             #expect(try Binary.run([input.path, "--delimiter", refused]).status == 64, "\(refused)")
         }

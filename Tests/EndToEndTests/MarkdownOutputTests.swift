@@ -23,7 +23,9 @@ import Testing
             #expect(links.count { $0 == "https://security.microsoft.com/?tid=\(tenant)" } == 1)
         }
         #expect(links.contains("https://learn.microsoft.com/en-us/defender-endpoint/api/fetch-alerts-mssp"))
-        #expect(markdown.contains("| Müller \\& Söhne \\<Logistik\\> GmbH | `3cbb7daa-64c1-44fa-88a7-c8252abc5619` |"))
+        #expect(
+            markdown.contains("| Müller &#38; Söhne &#60;Logistik&#62; GmbH | `3cbb7daa-64c1-44fa-88a7-c8252abc5619` |")
+        )
         #expect(markdown.contains("A link grants no access by itself"))
     }
 

@@ -1,4 +1,5 @@
 import CXMLCheck
+import Foundation
 import Testing
 
 @testable import MSSPReport
@@ -61,7 +62,40 @@ import Testing
         String(repeating: "A", count: 257), String(repeating: "<script>", count: 40),
         String(repeating: "🚀", count: 300),
     ]
-    static let all = owaspStyle + markdownStyle + characterStyle + MarkdownTests.hostileNames
+    /// What other Markdown renderers than cmark-gfm read in text (issue 17): attribute lists (Python-Markdown's
+    /// attr_list, pandoc, kramdown, goldmark), math, bare domains and URLs (linkify, magiclink), backtick runs,
+    /// line separators, backslashes that are no escape there, smart punctuation, and each engine's extensions.
+    static let wikiStyle: [String] = [
+        "Name{: tabindex=\"1\" autofocus onfocus=\"alert(1)\"}", "Evil {: #x .y onclick=\"alert(1)\"}",
+        "@{onfocus=alert(1) autofocus}", "Name{onclick=alert(1)}", "[span]{.x onclick=alert(1)}", "`x`{onclick=y}",
+        "Dollar$General Corp", "$x$ Math", "$$a$$", "Price $5 and $6", "\\(x\\) TeX", "\\textbf{bold}",
+        "evil.com", "www.evil.com", "https://evil.example/x", "//localhost/x", "ftp://evil.example", "http://localhost",
+        "Booking.com B.V.", "xn--80ak6aa92e.com", "evil.рф", "localhost:8080", "mailto:x", "x@evil.com",
+        "One ` tick", "Three ``` ticks", "``` fence", "a`b`c`d", "Next\u{85}line", "Sep\u{2028}a\u{2029}b",
+        "Back\\:slash", "Esc \\& amp", "Esc \\<b onclick=alert(1)>x", "<x onclick=alert(1)>", "\\\\ double",
+        "O'Brien & Sons", "Dash -- dash --- em", "Dots... Inc", "<<guillemets>>", "(c) (tm) (r) +-",
+        ":smile: :+1:", "++ins++", "==mark==", "^sup^", "~sub~", "H~2~O", "[^1] note", "[TOC]", "*[HTML]: Hyper",
+        "!!! note", ": definition", "@mention", "#123", "^[inline note]", "[@citation]", "{{< shortcode >}}",
+        "{::nomarkdown}<script>alert(1)</script>{:/}", "{::comment}x{:/}", "&#x2028;", "&colon;",
+        "Edge\u{A0}", "\u{3000}Ideographic\u{3000}", "Thin\u{2009}", "Decomposed Cafe\u{301}", "Three   spaces",
+    ]
+    static let all = owaspStyle + markdownStyle + characterStyle + wikiStyle + MarkdownTests.hostileNames
+
+    /// The same values as JSON, for the renderer matrix in Tests/Browser (Python). Re-record it with
+    /// `MSSP_REPORT_RECORD_GOLDEN=1 swift test --filter InjectionTests`, which writes the file and then fails.
+    @Test func theCorpusFileHoldsEveryHostileValue() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Browser/hostile-names.json")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        let recorded = try encoder.encode(Self.all) + Data("\n".utf8)
+        if ProcessInfo.processInfo.environment["MSSP_REPORT_RECORD_GOLDEN"] == "1" {
+            try recorded.write(to: url)
+            Issue.record("recorded \(url.path); run again without MSSP_REPORT_RECORD_GOLDEN")
+            return
+        }
+        #expect(try Data(contentsOf: url) == recorded, "re-record with MSSP_REPORT_RECORD_GOLDEN=1")
+    }
 
     @Test func thereAreAtLeastAHundredDistinctHostileValues() {
         #expect(Set(Self.all).count >= 100)

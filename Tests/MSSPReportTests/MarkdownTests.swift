@@ -106,11 +106,20 @@ import Testing
     @Test func escapesOnlyWhatMarkdownWouldRead() {
         let escaper = Escaping.markdown
         #expect(escaper.escape("Contoso Ltd") == "Contoso Ltd")
-        #expect(escaper.escape("A|B") == "A\\|B")
-        #expect(escaper.escape("www.x.com") == "www\\.x.com")
-        #expect(escaper.escape("- x") == "\\- x")
+        #expect(escaper.escape("A|B") == "A&#124;B")
+        #expect(escaper.escape("www.x.com") == "www`.`x`.`com")
+        #expect(escaper.escape("Contoso Ltd. Co, Inc?") == "Contoso Ltd&#46; Co, Inc?")
+        #expect(escaper.escape("- x") == "&#45; x")
         #expect(escaper.escape("a\nb") == "a&#10;b")
         #expect(escaper.escape("a@@b") == "a`@@`b")
+        // Neighbouring code spans are one span, never a double-backtick one.
+        #expect(escaper.escape("x@a.b//c") == "x`@`a`.`b`//`c")
+        #expect(escaper.escape("a@.b") == "a`@`&#46;b")
+        #expect(escaper.escape("@//") == "`@//`")
+        #expect(escaper.escape("A/S") == "A&#47;S")
+        #expect(escaper.escape("a  b") == "a &#32;b")
+        #expect(escaper.escape("x\u{2028}\u{85}\u{FEFF}e\u{301}") == "x&#8232;&#133;&#65279;e&#769;")
+        #expect(escaper.escape("Ünïcödé 株式会社") == "Ünïcödé 株式会社")
     }
 }
 

@@ -72,7 +72,7 @@ import Testing
         #expect(try render("{{% CONTENT_TYPE: TEXT }}{{#customers}}{{name}};{{/customers}}") == "Alpha;Zeta & <Co>;")
         #expect(
             try render("{{% CONTENT_TYPE: MARKDOWN }}\n{{#customers}}{{name}};{{/customers}}")
-                == "Alpha;Zeta \\& \\<Co\\>;")
+                == "Alpha;Zeta &#38; &#60;Co&#62;;")
     }
 
     @Test func syntaxErrorsNameTheirPlace() {
