@@ -39,9 +39,7 @@ static int ensure_capacity(cxml_stream *stream, int count, size_t bytes) {
 static void on_start_element(void *user_data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
                              int namespace_count, const xmlChar **namespaces, int attribute_count,
                              int defaulted_count, const xmlChar **attributes) {
-    (void)prefix;
     (void)uri;
-    (void)namespace_count;
     (void)namespaces;
     (void)defaulted_count;
     cxml_stream *stream = user_data;
@@ -61,6 +59,7 @@ static void on_start_element(void *user_data, const xmlChar *localname, const xm
         const char *value = (const char *)attributes[i * 5 + 3];
         size_t length = (size_t)(attributes[i * 5 + 4] - attributes[i * 5 + 3]);
         stream->attributes[i].name = (const char *)attributes[i * 5];
+        stream->attributes[i].prefix = (const char *)attributes[i * 5 + 1];
         stream->attributes[i].value = cursor;
         /* Without entity substitution, libxml2's SAX2 hands over every '&' of an attribute value as "&#38;"
            (to keep entity boundaries); turn it back into '&' so the value is the decoded text. */
@@ -74,8 +73,9 @@ static void on_start_element(void *user_data, const xmlChar *localname, const xm
         }
         *cursor++ = '\0';
     }
-    stream->handlers.start_element(stream->handlers.context, (const char *)localname, stream->attributes,
-                                   attribute_count, (long)xmlSAX2GetLineNumber(stream->parser));
+    stream->handlers.start_element(stream->handlers.context, (const char *)localname, (const char *)prefix,
+                                   namespace_count, stream->attributes, attribute_count,
+                                   (long)xmlSAX2GetLineNumber(stream->parser));
 }
 
 static void on_end_element(void *user_data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {

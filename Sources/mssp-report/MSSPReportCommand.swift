@@ -41,7 +41,7 @@ struct MSSPReportCommand: ParsableCommand {
 
     @Option(
         help:
-            "The document format: html or markdown (GitHub Flavored). By default it follows the output's extension (.html, .htm, .md, .markdown), else html."
+            "The document format: html; markdown (GitHub Flavored, inert in other renderers too); confluence (Confluence storage format, for its REST API); or fragment (HTML without page, style or script, for documentation tools). By default it follows the output's extension (.html, .htm, .md, .markdown, .confluence.xml, .fragment.html), else html."
     )
     var format: OutputFormat?
 
@@ -158,7 +158,7 @@ struct MSSPReportCommand: ParsableCommand {
             !Self.isDeviceOrPipe(output)
         {
             throw ValidationError(
-                "Cannot tell the format from \(output); name it .html or .md, or give --format html or --format markdown."
+                "Cannot tell the format from \(output); name it .html, .md, .confluence.xml or .fragment.html, or give --format html, markdown, confluence or fragment."
             )
         }
     }

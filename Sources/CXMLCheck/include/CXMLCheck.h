@@ -17,10 +17,12 @@
 extern "C" {
 #endif
 
-/// One attribute of a start tag: local name and decoded value, both NUL-terminated UTF-8.
+/// One attribute of a start tag: local name and decoded value, both NUL-terminated UTF-8, and the prefix of its
+/// qualified name (NULL without one).
 typedef struct cxml_attribute {
     const char *name;
     const char *value;
+    const char *prefix;
 } cxml_attribute;
 
 /// How serious a reported problem is.
@@ -34,9 +36,10 @@ typedef enum cxml_level {
 typedef struct cxml_handlers {
     /// Passed back unchanged as the first argument of every callback.
     void *context;
-    /// A start tag, with its local name (no prefix), attributes and 1-based line.
-    void (*start_element)(void *context, const char *name, const cxml_attribute *attributes, int attribute_count,
-                          long line);
+    /// A start tag, with its local name, the prefix of its qualified name (NULL without one), how many namespace
+    /// declarations (xmlns attributes, which are not among the attributes) it has, its attributes and 1-based line.
+    void (*start_element)(void *context, const char *name, const char *prefix, int namespace_count,
+                          const cxml_attribute *attributes, int attribute_count, long line);
     /// An end tag (also called for empty-element tags).
     void (*end_element)(void *context, const char *name);
     /// Character data, entity and character references already decoded. Not NUL-terminated.

@@ -10,6 +10,10 @@ import CXMLCheck
 /// The one `script` allowed is the page script of the templates (`PageScript`), inline, without attributes,
 /// recognised by the SHA-256 of its text: any other script, a second copy, or a Content-Security-Policy that
 /// allows scripts by anything but that hash is a problem.
+///
+/// With a `MarkupVocabulary` (Confluence storage format, an HTML fragment) every element, attribute and macro must
+/// also be one the vocabulary names, and no element may declare a namespace; the outermost element is the
+/// wrapper the check adds (`OutputCheck`), not the document's.
 final class HTMLLinkAudit: XMLStreamDelegate {
     private let model: IndexModel
     /// The tenant IDs in document order and the portal's link pattern, this audit's own copies: the audit runs
@@ -50,9 +54,15 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     var mayWantCharacters: Bool { true }
     var wantsCharacters: Bool { scriptText != nil }
 
-    init(model: IndexModel, script: PageScript?) {
+    /// What a restricted format may contain, or `nil` for an HTML page.
+    private let vocabulary: MarkupVocabulary?
+    /// Whether the wrapper element the check adds has been seen (with a vocabulary).
+    private var wrapperSeen = false
+
+    init(model: IndexModel, script: PageScript?, vocabulary: MarkupVocabulary? = nil) {
         self.model = model
         self.script = script
+        self.vocabulary = vocabulary
         portalLinkCounts = [UInt8](repeating: 0, count: model.count)
         tenantIDs = model.withCustomersInOrder { customers in (0..<customers.count).map(customers.tenantID(at:)) }
         portalPattern = model.portal.makePattern()
@@ -96,6 +106,20 @@ final class HTMLLinkAudit: XMLStreamDelegate {
     }
 
     func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int) {
+        startElement(name, prefix: nil, declaresNamespaces: false, attributes: attributes, line: line)
+    }
+
+    func startElement(
+        _ name: XMLName, prefix: XMLName?, declaresNamespaces: Bool, attributes: UnsafeBufferPointer<cxml_attribute>,
+        line: Int
+    ) {
+        if let vocabulary {
+            guard wrapperSeen else {
+                wrapperSeen = true
+                return
+            }
+            auditVocabulary(vocabulary, name, prefix: prefix, declaresNamespaces, attributes, line: line)
+        }
         switch UInt8(bitPattern: name.pointer[0]) {
         case UInt8(ascii: "s") where name.equals("script"): startScript(attributes: attributes, line: line)
         case UInt8(ascii: "m") where name.equals("meta"): readPolicy(attributes)
@@ -149,6 +173,47 @@ final class HTMLLinkAudit: XMLStreamDelegate {
                 } else {
                     seenURLs.insert(url)
                 }
+            }
+        }
+    }
+
+    /// Problems with an element that `vocabulary` does not allow, or with its attributes or macro name.
+    private func auditVocabulary(
+        _ vocabulary: MarkupVocabulary, _ name: XMLName, prefix: XMLName?, _ declaresNamespaces: Bool,
+        _ attributes: UnsafeBufferPointer<cxml_attribute>, line: Int
+    ) {
+        let elementName = prefix.map { "\($0.string):\(name.string)" } ?? name.string
+        guard let element = vocabulary.element(name, prefix: prefix) else {
+            report(
+                line: line,
+                "the document contains a <\(elementName)> element, which \(vocabulary.formatName) here must not have")
+            return
+        }
+        if declaresNamespaces {
+            report(
+                line: line,
+                "the <\(elementName)> element declares a namespace, which \(vocabulary.formatName) here must not do")
+        }
+        for attribute in attributes where !vocabulary.allows(attribute, on: element) {
+            let attributeName =
+                attribute.prefix.map { String(cString: $0) + ":" + String(cString: attribute.name) }
+                ?? String(cString: attribute.name)
+            report(
+                line: line,
+                "the <\(elementName)> element has an attribute \(attributeName), which \(vocabulary.formatName) here must not have"
+            )
+        }
+        if elementName == "ac:structured-macro" {
+            let macro = attributes.first {
+                XMLName(pointer: $0.name).equals("name") && $0.prefix.map { XMLName(pointer: $0).equals("ac") } == true
+            }.map { String(cString: $0.value) }
+            if let macro, vocabulary.macroNames.contains(macro) {
+                // A macro that shows text.
+            } else {
+                report(
+                    line: line,
+                    "the document contains the Confluence macro \((macro ?? "").quotedForDiagnostic), which is not one of \(vocabulary.macroNames.sorted().joined(separator: ", "))"
+                )
             }
         }
     }

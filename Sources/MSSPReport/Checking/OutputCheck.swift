@@ -2,7 +2,9 @@ import CMarkdown
 
 /// The check of one document, fed in chunks as it is rendered. HTML is parsed and audited as it comes, so
 /// memory stays flat; Markdown is fed to cmark-gfm as it comes and audited when it ends (cmark-gfm builds a
-/// tree of the whole document).
+/// tree of the whole document). Confluence storage format and an HTML fragment have no single root element:
+/// libxml2 reads them inside a wrapper element the check adds (declaring Confluence's `ac:` and `ri:`
+/// namespaces), on the document's first line so that line numbers stay the document's.
 ///
 /// Not `Sendable`: it is fed and finished on one thread.
 public final class OutputCheck {
@@ -16,6 +18,13 @@ public final class OutputCheck {
 
     private let model: IndexModel
     private var state: State
+    /// The end tag of the wrapper element, fed when the document ends (Confluence, fragment).
+    private var wrapperEnd: StaticString?
+
+    /// The namespaces Confluence storage format uses. Confluence documents no URIs for them; these are the
+    /// ones Atlassian's own examples and converters declare (practice, not documentation).
+    static let confluenceWrapper: StaticString =
+        "<ac:confluence xmlns:ac=\"http://atlassian.com/content\" xmlns:ri=\"http://atlassian.com/resource/identifier\" xmlns=\"http://www.w3.org/1999/xhtml\">"
 
     /// Starts checking a document of `format` against `model`; an HTML page may have `script` (by its hash).
     public init(model: IndexModel, format: OutputFormat, script: PageScript? = .builtIn) {
@@ -26,6 +35,14 @@ public final class OutputCheck {
             state = .html(audit, XMLStream(delegate: audit))
         case .markdown:
             state = .markdown(cmarkdown_stream_create())
+        case .confluence, .fragment:
+            let audit = HTMLLinkAudit(
+                model: model, script: nil, vocabulary: format == .confluence ? .confluence : .fragment)
+            let stream = XMLStream(delegate: audit)
+            let wrapper: StaticString = format == .confluence ? Self.confluenceWrapper : "<mssp-report-fragment>"
+            stream.feed(UnsafeRawBufferPointer(start: wrapper.utf8Start, count: wrapper.utf8CodeUnitCount))
+            wrapperEnd = format == .confluence ? "</ac:confluence>" : "</mssp-report-fragment>"
+            state = .html(audit, stream)
         }
     }
 
@@ -56,6 +73,9 @@ public final class OutputCheck {
         switch state {
         case .html(let audit, let stream):
             state = .finished
+            if let end = wrapperEnd {
+                stream.feed(UnsafeRawBufferPointer(start: end.utf8Start, count: end.utf8CodeUnitCount))
+            }
             stream.finish()
             return audit.finish()
         case .markdown(let stream?):

@@ -7,6 +7,12 @@ import CXMLCheck
 #endif
 
 extension XMLStreamDelegate {
+    func startElement(
+        _ name: XMLName, prefix: XMLName?, declaresNamespaces: Bool, attributes: UnsafeBufferPointer<cxml_attribute>,
+        line: Int
+    ) {
+        startElement(name, attributes: attributes, line: line)
+    }
     var needsCharacters: Bool { true }
     var mayWantCharacters: Bool { false }
     var wantsCharacters: Bool { needsCharacters }
@@ -26,11 +32,12 @@ final class XMLStream {
         var handlers = cxml_handlers()
         handlers.characters_at_start = delegate.needsCharacters ? 1 : 0
         handlers.context = Unmanaged.passUnretained(self).toOpaque()
-        handlers.start_element = { context, name, attributes, count, line in
+        handlers.start_element = { context, name, prefix, namespaceCount, attributes, count, line in
             let stream = Unmanaged<XMLStream>.fromOpaque(context!).takeUnretainedValue()
             stream.delegate.startElement(
-                XMLName(pointer: name!), attributes: UnsafeBufferPointer(start: attributes, count: Int(count)),
-                line: line)
+                XMLName(pointer: name!), prefix: prefix.map(XMLName.init(pointer:)),
+                declaresNamespaces: namespaceCount > 0,
+                attributes: UnsafeBufferPointer(start: attributes, count: Int(count)), line: line)
             stream.updateCharactersWanted()
         }
         handlers.end_element = { context, name in

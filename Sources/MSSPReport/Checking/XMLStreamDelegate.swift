@@ -6,6 +6,11 @@ import CXMLCheck
 protocol XMLStreamDelegate: AnyObject {
     /// A start tag: its local name, attributes (local names, decoded values) and line.
     func startElement(_ name: XMLName, attributes: UnsafeBufferPointer<cxml_attribute>, line: Int)
+    /// A start tag with the prefix of its qualified name and whether it declares namespaces; by default the
+    /// same as `startElement(_:attributes:line:)`.
+    func startElement(
+        _ name: XMLName, prefix: XMLName?, declaresNamespaces: Bool, attributes: UnsafeBufferPointer<cxml_attribute>,
+        line: Int)
     /// An end tag.
     func endElement(_ name: XMLName)
     /// Character data, decoded.
