@@ -120,8 +120,9 @@ def body_rows(root):
     return rows
 
 
-def census(root):
-    """Elements with their attributes outside name cells, and what name cells hold."""
+def census(root, names_only=()):
+    """Elements with their attributes outside name cells, and what name cells hold; for the attributes in
+    `names_only`, only that they are there."""
     outside, inside = [], []
     name_cells = {id(row[0]) for row in body_rows(root)}
 
@@ -129,7 +130,8 @@ def census(root):
         for child in node.children:
             if isinstance(child, Node):
                 target = inside if in_name else outside
-                target.append((child.tag, tuple(sorted(child.attributes))))
+                attributes = [(name, None if name in names_only else value) for name, value in child.attributes]
+                target.append((child.tag, tuple(sorted(attributes))))
                 walk(child, in_name or id(child) in name_cells)
 
     walk(root, False)

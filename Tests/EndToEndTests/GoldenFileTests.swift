@@ -13,28 +13,25 @@ import Testing
         var testDescription: String { file }
     }
 
+    /// Each scenario in every format: `.html`, `.md`, `.confluence.xml`, `.fragment.html`.
     static let cases: [Case] = [
-        Case(file: "customers.html", arguments: ["samples/customers.csv"]),
-        Case(file: "customers.md", arguments: ["samples/customers.csv"]),
+        Case(file: "customers", arguments: ["samples/customers.csv"]),
         Case(
-            file: "grouped-with-links.html",
+            file: "grouped-with-links",
             arguments: [
                 "samples/partner-center-customers.csv", "--group-by", "Country/Region", "--links",
                 "entra,azure,intune,purview,m365,exchange,teams",
             ]),
         Case(
-            file: "grouped-with-links.md",
-            arguments: [
-                "samples/partner-center-customers.csv", "--group-by", "Country/Region", "--links",
-                "entra,azure,intune,purview,m365,exchange,teams",
-            ]),
-        Case(
-            file: "skipped-dated.html", arguments: ["samples/customers-with-mistakes.csv", "--skip-invalid"],
+            file: "skipped-dated", arguments: ["samples/customers-with-mistakes.csv", "--skip-invalid"],
             environment: ["SOURCE_DATE_EPOCH": "1767225600"]),
-        Case(
-            file: "skipped-dated.md", arguments: ["samples/customers-with-mistakes.csv", "--skip-invalid"],
-            environment: ["SOURCE_DATE_EPOCH": "1767225600"]),
-    ]
+    ].flatMap { scenario in
+        ["html", "md", "confluence.xml", "fragment.html"].map { fileExtension in
+            var golden = scenario
+            golden.file += "." + fileExtension
+            return golden
+        }
+    }
 
     static let directory = Binary.packageRoot.appendingPathComponent("Tests/Golden")
     static let isRecording = ProcessInfo.processInfo.environment["MSSP_REPORT_RECORD_GOLDEN"] == "1"

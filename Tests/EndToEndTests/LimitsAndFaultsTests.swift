@@ -97,7 +97,7 @@ import Testing
         #expect(result.standardOutput == "status=73\nindex.html\nold index\n")
     }
 
-    @Test(arguments: ["html", "markdown"])
+    @Test(arguments: ["html", "markdown", "confluence", "fragment"])
     func aDeviceAsOutputTakesHTMLUnlessTheFormatIsGiven(_ format: String) throws {
         let implicit = try Binary.run(["samples/customers.csv", "-o", "/dev/null"])
         #expect(implicit.status == 0)
