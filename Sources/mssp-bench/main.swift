@@ -1,20 +1,22 @@
 // mssp-bench: measures mssp-report end to end, as whole processes, on generated customer lists.
 //
-//   swift run -c release mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown] [--keep]
+//   swift run -c release mssp-bench [--sizes 1000,100000,1000000] [--runs 5]
+//       [--formats html,markdown,confluence,fragment] [--keep]
 //
 // --keep leaves the generated lists and indexes in the temporary folder it names (for profiling).
 //
 // For each size and format: median wall time of the runs, peak resident memory, rows/s, input MB/s, and the
 // per-stage breakdown that `mssp-report --timings` reports; then the reference floors, `xmllint --stream
-// --noout` over the produced HTML and `cmark-gfm` alone over the produced Markdown; and the in-process
-// throughput of the CSV and JSON readers. Runs before the first count as warm-up only when --runs > 1.
+// --noout` over the produced HTML and `cmark-gfm` alone over the produced Markdown; for Confluence storage format
+// and the fragment, their time and memory as ratios to the HTML run of the same size (the issue's bar: within
+// it); and the in-process throughput of the CSV and JSON readers. Runs before the first count as warm-up only when --runs > 1.
 
 import Foundation
 import MSSPReport
 
 var sizes = [1_000, 100_000, 1_000_000]
 var runs = 5
-var formats = ["html", "markdown"]
+var formats = OutputFormat.allCases.map(\.rawValue)
 var keep = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -24,7 +26,9 @@ while let argument = arguments.popFirst() {
     case "--formats": formats = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
     case "--keep": keep = true
     default:
-        say("usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown] [--keep]")
+        say(
+            "usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown,confluence,fragment] [--keep]"
+        )
         exit(64)
     }
 }
@@ -70,8 +74,9 @@ for size in sizes {
     let megabytes = Double(csv.count) / 1_000_000
     say("\n== \(size) customers, \(String(format: "%.1f", megabytes)) MB of CSV")
 
+    var htmlRun: (wall: Double, peak: Double)?
     for format in formats {
-        let output = "\(work)/index-\(size).\(format == "markdown" ? "md" : "html")"
+        let output = "\(work)/index-\(size).\(OutputFormat(rawValue: format)?.extensions[0] ?? format)"
         var walls: [Double] = []
         var peaks: [Double] = []
         var stages: [String: [Double]] = [:]
@@ -107,6 +112,12 @@ for size in sizes {
             stages[stage.rawValue].map { "\(stage.rawValue) \(String(format: "%.1f", median($0))) ms" }
         }
         say("  stages (median): " + breakdown.joined(separator: ", "))
+        if format == "html" { htmlRun = (wall, peaks.max()!) }
+        if format == "confluence" || format == "fragment", let htmlRun {
+            say(
+                "  against html in this run: time \(String(format: "%.2f", wall / htmlRun.wall))x, peak RSS \(String(format: "%.2f", peaks.max()! / htmlRun.peak))x"
+            )
+        }
         if format == "markdown", FileManager.default.isExecutableFile(atPath: "/usr/bin/cmark-gfm") {
             var floors: [Double] = []
             for _ in 0..<runs {
