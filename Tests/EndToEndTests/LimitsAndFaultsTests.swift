@@ -106,7 +106,8 @@ import Testing
         #expect(explicit.status == 0)
     }
 
-    @Test func aFIFOAsOutputGetsTheHTMLIndex() throws {
+    @Test(arguments: [nil, "markdown", "confluence", "fragment"])
+    func aFIFOAsOutputGetsTheHTMLIndexUnlessTheFormatIsGiven(_ format: String?) throws {
         let fifo = try makeTemporaryDirectory().appendingPathComponent("index")
         #expect(mkfifo(fifo.path, 0o600) == 0)
         nonisolated(unsafe) var received = Data()
@@ -115,12 +116,21 @@ import Testing
             received = FileHandle(forReadingAtPath: fifo.path)?.readDataToEndOfFile() ?? Data()
             done.signal()
         }.start()
-        let result = try Binary.run(["samples/customers.csv", "-o", fifo.path])
+        let result = try Binary.run(
+            ["samples/customers.csv", "-o", fifo.path] + (format.map { ["--format", $0] } ?? []))
         done.wait()
         #expect(result.status == 0)
         let text = String(decoding: received, as: UTF8.self)
-        #expect(text.hasPrefix("<!DOCTYPE html>"))
-        #expect(hrefs(in: text).count == 14 + 5)
+        switch format {
+        case nil:
+            #expect(text.hasPrefix("<!DOCTYPE html>"))
+            #expect(hrefs(in: text).count == 14 + 5)
+        case "markdown": #expect(text.hasPrefix("[//]: # (mssp-report-customers: 14)"))
+        case "confluence": #expect(text.hasPrefix("<!-- mssp-report-customers: 14 -->\n<h1>"))
+        default:
+            #expect(text.hasPrefix("<!-- mssp-report-customers: 14 -->\n<h2>"))
+            #expect(hrefs(in: text).count == 14 + 5)
+        }
     }
 
     @Test func anUnwritableDirectoryIsExit73() throws {

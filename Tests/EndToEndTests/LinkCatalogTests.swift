@@ -8,7 +8,7 @@ import Testing
     func links(in document: String, format: String) -> [String] {
         format == "html"
             ? hrefs(in: document).map { $0.replacingOccurrences(of: "&amp;", with: "&") }
-            : document.components(separatedBy: "](<").dropFirst().compactMap { $0.components(separatedBy: ">)").first }
+            : document.components(separatedBy: "](").dropFirst().compactMap { $0.components(separatedBy: ")").first }
     }
 
     /// Writes `text` to a file in a fresh directory and returns its path.

@@ -19,8 +19,8 @@ import Testing
             let links =
                 format == "html"
                 ? hrefs(in: document)
-                : document.components(separatedBy: "](<").dropFirst().compactMap {
-                    $0.components(separatedBy: ">)").first
+                : document.components(separatedBy: "](").dropFirst().compactMap {
+                    $0.components(separatedBy: ")").first
                 }
             #expect(links.count { $0 == "https://entra.microsoft.com/d13c513a-42f8-4da1-97b1-165f0971b7c4" } == 1)
             #expect(links.count { $0 == "https://entra.microsoft.com/25abd89b-d67e-4d92-8a83-18174d645fa6" } == 1)

@@ -4,7 +4,7 @@ import Testing
 @Suite struct MarkdownOutputTests {
     /// Every `](<url>)` link destination in a Markdown document, in order.
     func destinations(in markdown: String) -> [String] {
-        markdown.components(separatedBy: "](<").dropFirst().compactMap { $0.components(separatedBy: ">)").first }
+        markdown.components(separatedBy: "](").dropFirst().compactMap { $0.components(separatedBy: ")").first }
     }
 
     @Test(arguments: ["index.md", "index.markdown"])

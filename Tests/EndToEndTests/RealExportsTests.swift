@@ -84,7 +84,7 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("## gold (1)") && result.standardOutput.contains("## silver (1)"))
-        #expect(result.standardOutput.contains("(<https://docs.example.com/tiers/silver>)"))
+        #expect(result.standardOutput.contains("(https://docs.example.com/tiers/silver)"))
         #expect(!result.standardOutput.contains("rel 1"))
     }
 

@@ -81,10 +81,10 @@ import Testing
         let model = model(["Fine Ltd", "Other Co"])
         let markdown = try IndexRenderer(templates: TemplateSet.defaults(), format: .markdown).render(model)
         #expect(markdown.contains("| Fine Ltd | `"))
-        #expect(markdown.contains("[Defender](<https://security.microsoft.com/?tid="))
+        #expect(markdown.contains("[Defender](https://security.microsoft.com/?tid="))
         // The name moved out of the first cell, and a link that reads as the customer instead of its label.
         let moved = markdown.replacingOccurrences(of: "| Fine Ltd | `", with: "| Ltd | `")
-            .replacingOccurrences(of: "[Defender](<", with: "[Open Defender for Other Co](<")
+            .replacingOccurrences(of: "[Defender](", with: "[Open Defender for Other Co](")
         let problems = OutputChecker().check(moved, against: model, as: .markdown).map(\.message)
         #expect(
             problems == [

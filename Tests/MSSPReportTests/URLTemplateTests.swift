@@ -15,6 +15,7 @@ import Testing
         ("https://x.example/a b/{tenantId}", 19, "not allowed in a URL"),
         ("https://x.example/\"/{tenantId}", 18, "not allowed in a URL"),
         ("https://x.example/}/{tenantId}", 18, "not allowed in a URL"),
+        ("https://x.example/(a)/{tenantId}", 18, "not allowed in a URL"),
     ])
     func rejectsWhatIsNotAUsableURLAtItsOffset(_ text: String, _ offset: Int, _ message: String) {
         #expect(throws: URLTemplate.Problem.self) { try URLTemplate(text) }

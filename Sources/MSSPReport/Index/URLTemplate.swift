@@ -62,7 +62,9 @@ public struct URLTemplate: Hashable, Sendable, CustomStringConvertible {
                 index = close + 1
                 continue
             }
-            if scalar.value <= 0x20 || scalar.value >= 0x7F || "\"'<>\\`|^}".unicodeScalars.contains(scalar) {
+            // Parentheses too: a Markdown link destination is written bare (`[label](url)`), since Parsedown
+            // reads no `<url>` form.
+            if scalar.value <= 0x20 || scalar.value >= 0x7F || "\"'<>\\`|^}()".unicodeScalars.contains(scalar) {
                 throw Problem(
                     message:
                         "the URL holds \"\(scalar.escaped(asASCII: true))\", which is not allowed in a URL (percent-encode it)",
