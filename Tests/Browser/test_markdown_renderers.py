@@ -230,3 +230,53 @@ def test_no_page_runs_anything_in_chromium(indexes):
             assert driver.current_url == page.as_uri(), f"{name} navigated"
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="module")
+def grouped(tmp_path_factory):
+    """An index of benign names grouped (`--group-by`) by the hostile values, and one grouped by benign values
+    that sort the same way."""
+    directory = tmp_path_factory.mktemp("grouped")
+
+    def grouped_index(groups, stem):
+        source = directory / f"{stem}.json"
+        source.write_text(json.dumps({"customers": [
+            {"displayName": f"Customer {number:04d}", "tenantId": tenant(number), "group": group}
+            for number, group in groups.items()]}), encoding="utf-8")
+        output = directory / f"{stem}.md"
+        result = subprocess.run([str(BINARY), str(source), "--skip-invalid", "--group-by", "group", "-o",
+                                 str(output)], cwd=ROOT, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        return output.read_text(encoding="utf-8")
+
+    hostile = grouped_index(dict(enumerate(CORPUS, start=1)), "hostile")
+    root = parse(renderers.RENDERERS["cmark-gfm"](hostile))
+    headings = [element.text() for element in root.elements() if element.tag == "h2"][1:-1]
+    order = [int(row[1].text().split("-")[-1], 16) for row in body_rows(root)]
+    benign = grouped_index({number: f"Group {row:04d}" for row, number in enumerate(order)}, "benign")
+    return {"hostile": hostile, "benign": benign, "headings": headings}
+
+
+@pytest.mark.parametrize("name", list(renderers.RENDERERS))
+def test_group_values_add_no_element_attribute_or_link(name, grouped):
+    render = renderers.RENDERERS[name]
+    hostile, benign = parse(render(grouped["hostile"])), parse(render(grouped["benign"]))
+    # Renderers that give headings an id derive it from the heading's text: its value differs, nothing else.
+    # The escaper's code spans (`@`, `//`, `.` in a word) are the one element a value may add.
+    outside = [entry for entry in census(hostile, names_only=("id",))[0] if entry != ("code", ())]
+    assert outside == [entry for entry in census(benign, names_only=("id",))[0] if entry != ("code", ())]
+    assert [dict(e.attributes).get("href") for e in hostile.elements() if e.tag == "a"] == [
+        dict(e.attributes).get("href") for e in benign.elements() if e.tag == "a"]
+    assert len(body_rows(hostile)) == len(body_rows(benign)) > 200
+    headings = [element.text() for element in hostile.elements() if element.tag == "h2"][1:-1]
+    # league/commonmark starts an item with a line break, which a browser does not show.
+    items = [element.text().strip("\n") for element in hostile.elements() if element.tag == "li"][:len(headings)]
+    assert len(headings) == len(items) == len(grouped["headings"])
+
+    # Group values keep control characters (names cannot have them), which renderers drop, keep or replace
+    # (cmark-gfm, whose reading is the reference here, shows U+0000 as U+FFFD).
+    def exact(want):
+        return not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c == "\ufffd" for c in want)
+
+    assert [(want, got) for want, got in zip(grouped["headings"], headings) if want != got and exact(want)] == []
+    assert [(want, got) for want, got in zip(grouped["headings"], items) if want != got and exact(want)] == []
