@@ -33,7 +33,7 @@ import Testing
     @Test func markdownHasOneTablePerGroupAndPassesTheCheck() throws {
         let result = try Binary.run([try input().path, "--group-by", "Tier", "--format", "markdown"])
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains("## Groups\n\n- Gold (2)\n- Silver (1)\n- No Tier (1)\n"))
+        #expect(result.standardOutput.contains("## Groups\n\n- **Gold** (2)\n- **Silver** (1)\n- **No Tier** (1)\n"))
         #expect(result.standardOutput.contains("## No Tier (1)\n\n| Customer |"))
     }
 
