@@ -9,7 +9,8 @@
 // per-stage breakdown that `mssp-report --timings` reports; then the reference floors, `xmllint --stream
 // --noout` over the produced HTML and `cmark-gfm` alone over the produced Markdown; for Confluence storage format
 // and the fragment, their time and memory as ratios to the HTML run of the same size (the issue's bar: within
-// it); and the in-process throughput of the CSV and JSON readers. Runs before the first count as warm-up only when --runs > 1.
+// it); and the in-process throughput of the CSV and JSON readers. The formats take turns within each round of
+// runs. Runs before the first count as warm-up only when --runs > 1.
 
 import Foundation
 import MSSPReport
@@ -74,36 +75,46 @@ for size in sizes {
     let megabytes = Double(csv.count) / 1_000_000
     say("\n== \(size) customers, \(String(format: "%.1f", megabytes)) MB of CSV")
 
-    var htmlRun: (wall: Double, peak: Double)?
-    for format in formats {
-        let output = "\(work)/index-\(size).\(OutputFormat(rawValue: format)?.extensions[0] ?? format)"
-        var walls: [Double] = []
-        var peaks: [Double] = []
-        var stages: [String: [Double]] = [:]
-        for _ in 0..<runs {
+    // The formats take turns, run by run, so that the machine's drift from one minute to the next falls on
+    // all of them alike and the ratios between them hold.
+    var walls: [String: [Double]] = [:]
+    var peaks: [String: [Double]] = [:]
+    var stagesByFormat: [String: [String: [Double]]] = [:]
+    func output(_ format: String) -> String {
+        "\(work)/index-\(size).\(OutputFormat(rawValue: format)?.extensions[0] ?? format)"
+    }
+    for _ in 0..<runs {
+        for format in formats {
             let measurement = try ProcessRunner.run(
-                binary, [input, "--skip-invalid", "--quiet", "--timings", "--format", format, "-o", output])
+                binary, [input, "--skip-invalid", "--quiet", "--timings", "--format", format, "-o", output(format)])
             guard measurement.status == 0 else {
                 say("mssp-report failed (exit \(measurement.status)):\n\(measurement.standardError)")
                 exit(1)
             }
-            walls.append(measurement.seconds)
+            walls[format, default: []].append(measurement.seconds)
             // The process's own high-water mark when it reports one: rusage of a posix_spawn child also counts
             // this benchmark's memory at the moment of the exec (about 330 MiB at a million customers).
             let reported = measurement.standardError.split(separator: "\n")
                 .first(where: { $0.contains("peak resident memory (KiB):") })
                 .flatMap { Double($0.split(separator: " ").last ?? "") }
-            peaks.append(reported.map { $0 / 1024 } ?? measurement.peakResidentMiB)
+            peaks[format, default: []].append(reported.map { $0 / 1024 } ?? measurement.peakResidentMiB)
             if let line = measurement.standardError.split(separator: "\n").first(where: { $0.contains("timings (ms):") }
             ) {
                 for pair in line.split(separator: ":").last!.split(separator: " ") {
                     let parts = pair.split(separator: "=")
                     if parts.count == 2, let value = Double(parts[1]) {
-                        stages[String(parts[0]), default: []].append(value)
+                        stagesByFormat[format, default: [:]][String(parts[0]), default: []].append(value)
                     }
                 }
             }
         }
+    }
+    var htmlRun: (wall: Double, peak: Double)?
+    for format in formats {
+        let output = output(format)
+        let walls = walls[format]!
+        let peaks = peaks[format]!
+        let stages = stagesByFormat[format] ?? [:]
         let wall = median(walls)
         say(
             "\(format): median \(formatTime(wall)) (min \(formatTime(walls.min()!)), max \(formatTime(walls.max()!))), peak RSS \(String(format: "%.0f", peaks.max()!)) MiB, \(String(format: "%.0f", Double(size) / wall)) rows/s, \(String(format: "%.1f", megabytes / wall)) MB/s"
