@@ -3,7 +3,7 @@
 // -sanitize=fuzzer, which would break every other build).
 import PackageDescription
 
-let fuzzTargets = ["FuzzCSV", "FuzzJSON", "FuzzTenantID", "FuzzMarkdown", "FuzzHTML"]
+let fuzzTargets = ["FuzzCSV", "FuzzJSON", "FuzzTenantID", "FuzzMarkdown", "FuzzHTML", "FuzzWikiFormats"]
 
 let package = Package(
     name: "mssp-report-fuzz",
