@@ -5,7 +5,6 @@ the wiki engine named next to it configures it, with raw HTML allowed wherever t
 index must be inert even then. A renderer whose tool is missing is reported as missing, never skipped quietly.
 """
 
-import json
 import pathlib
 import shutil
 import subprocess
@@ -158,8 +157,3 @@ def missing_tool(name):
         if name.startswith(prefix) and shutil.which(tool) is None:
             return tool
     return None
-
-
-def versions():
-    """What each tool reports, for the test log."""
-    return json.dumps({tool: shutil.which(tool) for tool in sorted(set(TOOLS.values()))})

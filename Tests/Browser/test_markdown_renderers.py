@@ -83,13 +83,14 @@ def parse(text):
     return builder.root
 
 
-def index(directory, names, stem):
-    """The Markdown index of `names`, a list (tenants numbered from 1) or a dictionary from tenant number."""
+def index(directory, names, stem, extension="md"):
+    """The index (a `.md` unless `extension` says otherwise) of `names`, a list (tenants numbered from 1) or a
+    dictionary from tenant number."""
     numbered = names.items() if isinstance(names, dict) else enumerate(names, start=1)
     source = directory / f"{stem}.json"
     source.write_text(json.dumps({"customers": [
         {"displayName": name, "tenantId": tenant(number)} for number, name in numbered]}), encoding="utf-8")
-    output = directory / f"{stem}.md"
+    output = directory / f"{stem}.{extension}"
     result = subprocess.run([str(BINARY), str(source), "--skip-invalid", "--links", LINKS, "-o", str(output)],
                             cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
@@ -206,6 +207,24 @@ for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
 """
 
 
+def runs_in_chromium(driver, page, body):
+    """Writes `body` into a page at `page`, loads it in `driver` (which has TRAP), hovers, focuses and clicks
+    every element, and returns what ran."""
+    page.write_text("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>x</title></head><body>" + body
+                    + "</body></html>", encoding="utf-8")
+    driver.get(page.as_uri())
+    return driver.execute_script("""
+        for (const element of document.querySelectorAll('body *')) {
+          for (const type of ['mouseover', 'mouseenter', 'focus', 'focusin', 'click', 'toggle']) {
+            element.dispatchEvent(new Event(type, {bubbles: true, cancelable: true}));
+          }
+          if (element.tagName !== 'A' && typeof element.click === 'function') element.click();
+          if (typeof element.focus === 'function') element.focus();
+        }
+        return window.__ran.concat(window.pwned ? ['pwned'] : []);
+    """)
+
+
 def test_no_page_runs_anything_in_chromium(indexes):
     driver = make_driver()
     try:
@@ -213,19 +232,7 @@ def test_no_page_runs_anything_in_chromium(indexes):
         for name in renderers.RENDERERS:
             hostile_html, _ = rendered(name, indexes)
             page = indexes["directory"] / (name.replace("/", "-").replace(" ", "-") + ".html")
-            page.write_text("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>x</title></head><body>"
-                            + hostile_html + "</body></html>", encoding="utf-8")
-            driver.get(page.as_uri())
-            ran = driver.execute_script("""
-                for (const element of document.querySelectorAll('body *')) {
-                  for (const type of ['mouseover', 'mouseenter', 'focus', 'focusin', 'click', 'toggle']) {
-                    element.dispatchEvent(new Event(type, {bubbles: true, cancelable: true}));
-                  }
-                  if (element.tagName !== 'A' && typeof element.click === 'function') element.click();
-                  if (typeof element.focus === 'function') element.focus();
-                }
-                return window.__ran.concat(window.pwned ? ['pwned'] : []);
-            """)
+            ran = runs_in_chromium(driver, page, hostile_html)
             assert ran == [], f"{name}: {ran}"
             assert driver.current_url == page.as_uri(), f"{name} navigated"
     finally:

@@ -16,7 +16,7 @@ import nh3
 import pytest
 
 from conftest import BINARY, ROOT, make_driver
-from test_markdown_renderers import CORPUS, LINKS, TRAP, body_rows, census, parse, tenant
+from test_markdown_renderers import CORPUS, LINKS, TRAP, body_rows, census, index, parse, runs_in_chromium
 
 CONFLUENCE_WRAPPER = ('<ac:confluence xmlns:ac="http://atlassian.com/content" '
                       'xmlns:ri="http://atlassian.com/resource/identifier" xmlns="http://www.w3.org/1999/xhtml">')
@@ -102,19 +102,9 @@ def test_dompurify_keeps_every_link_its_text_and_the_table(fragment):
     assert removed == 0, "DOMPurify removed something"
 
 
-def hostile_document(directory, names, stem, extension):
-    numbered = names.items() if isinstance(names, dict) else enumerate(names, start=1)
-    source = directory / f"{stem}.json"
-    source.write_text(json.dumps({"customers": [
-        {"displayName": name, "tenantId": tenant(number)} for number, name in numbered]}), encoding="utf-8")
-    output = directory / f"{stem}.{extension}"
-    run_tool(directory, str(source), "--skip-invalid", "--links", LINKS, "-o", str(output))
-    return output.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("extension", ["confluence.xml", "fragment.html"])
 def test_the_hostile_corpus_stays_text(extension, tmp_path):
-    hostile = hostile_document(tmp_path, CORPUS, "hostile", extension)
+    hostile = index(tmp_path, CORPUS, "hostile", extension)
     # Confluence storage format is XML: it must parse with the namespaces declared, and read back the same there.
     wrapped = ElementTree.fromstring((CONFLUENCE_WRAPPER if extension.startswith("confluence") else "<x>")
                                      + hostile + ("</ac:confluence>" if extension.startswith("confluence") else "</x>"))
@@ -124,7 +114,7 @@ def test_the_hostile_corpus_stays_text(extension, tmp_path):
     names = [row[0].text() for row in rows]
     assert len(names) > 200 and set(names) <= {name.strip() for name in CORPUS}
     numbers = [int(row[1].text().split("-")[-1], 16) for row in rows]
-    benign = parse(hostile_document(
+    benign = parse(index(
         tmp_path, {number: f"Customer {row:04d}" for row, number in enumerate(numbers)}, "benign", extension))
     outside, inside = census(root, names_only=("title",))
     benign_outside, benign_inside = census(benign, names_only=("title",))
@@ -137,17 +127,7 @@ def test_the_hostile_corpus_stays_text(extension, tmp_path):
         driver = make_driver()
         try:
             driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAP})
-            page = tmp_path / "hostile-fragment.html"
-            page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title></head><body>'
-                            + hostile + "</body></html>", encoding="utf-8")
-            driver.get(page.as_uri())
-            ran = driver.execute_script("""
-                for (const element of document.querySelectorAll('body *')) {
-                  for (const type of ['mouseover', 'focus', 'click']) element.dispatchEvent(new Event(type));
-                  if (element.tagName !== 'A') element.click();
-                }
-                return window.__ran;
-            """)
+            ran = runs_in_chromium(driver, tmp_path / "hostile-fragment.html", hostile)
             assert ran == []
         finally:
             driver.quit()
@@ -232,7 +212,6 @@ GIT_IDENTITY = {"GIT_AUTHOR_NAME": "SOC", "GIT_AUTHOR_EMAIL": "soc@example.com",
 
 @pytest.mark.parametrize("order", [False, True], ids=["GitHub or GitLab wiki", "Azure DevOps wiki (.order)"])
 def test_the_git_wiki_recipe_commits_the_index_once(order, tmp_path):
-    os.environ.update({})
     bare = tmp_path / "soc.wiki.git"
     seed = tmp_path / "seed"
     env = dict(os.environ, **GIT_IDENTITY)

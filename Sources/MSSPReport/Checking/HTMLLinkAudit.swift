@@ -182,7 +182,8 @@ final class HTMLLinkAudit: XMLStreamDelegate {
         _ vocabulary: MarkupVocabulary, _ name: XMLName, prefix: XMLName?, _ declaresNamespaces: Bool,
         _ attributes: UnsafeBufferPointer<cxml_attribute>, line: Int
     ) {
-        let elementName = prefix.map { "\($0.string):\(name.string)" } ?? name.string
+        // The qualified name is built only for a message: this runs for every element of the document.
+        var elementName: String { prefix.map { "\($0.string):\(name.string)" } ?? name.string }
         guard let element = vocabulary.element(name, prefix: prefix) else {
             report(
                 line: line,
@@ -203,7 +204,7 @@ final class HTMLLinkAudit: XMLStreamDelegate {
                 "the <\(elementName)> element has an attribute \(attributeName), which \(vocabulary.formatName) here must not have"
             )
         }
-        if elementName == "ac:structured-macro" {
+        if name.equals("structured-macro"), prefix?.equals("ac") == true {
             let macro = attributes.first {
                 XMLName(pointer: $0.name).equals("name") && $0.prefix.map { XMLName(pointer: $0).equals("ac") } == true
             }.map { String(cString: $0.value) }

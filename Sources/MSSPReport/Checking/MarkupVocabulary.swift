@@ -36,6 +36,9 @@ struct MarkupVocabulary: Sendable {
     let elements: [Element]
     /// The names `ac:structured-macro` may have (`ac:name`), when the vocabulary has macros.
     let macroNames: Set<String>
+    /// The start and end tags of the element the check reads the document in: neither format has a single root
+    /// element.
+    let wrapper: (start: StaticString, end: StaticString)
 
     /// Confluence storage format as the default templates write it: headings, paragraphs, lists, the table with
     /// header cells, code, external links (`<a href>`), and the `info` panel for the access note. Its reference
@@ -50,7 +53,13 @@ struct MarkupVocabulary: Sendable {
             Element("ac:structured-macro", ["ac:name", "ac:schema-version"]), Element("ac:rich-text-body"),
             Element("ac:parameter", ["ac:name"]),
         ],
-        macroNames: ["info", "note", "tip", "warning", "panel", "toc", "expand"])
+        macroNames: ["info", "note", "tip", "warning", "panel", "toc", "expand"],
+        // Confluence documents no URIs for its `ac:` and `ri:` prefixes; these are the ones Atlassian's own
+        // examples and converters declare (practice, not documentation).
+        wrapper: (
+            "<ac:confluence xmlns:ac=\"http://atlassian.com/content\" xmlns:ri=\"http://atlassian.com/resource/identifier\" xmlns=\"http://www.w3.org/1999/xhtml\">",
+            "</ac:confluence>"
+        ))
 
     /// An HTML fragment for documentation tools and their sanitisers: what ammonia's (nh3's), bleach's with the
     /// table elements added, and DOMPurify's default allowlists all keep, and no `class`, `id` or `style`.
@@ -62,7 +71,7 @@ struct MarkupVocabulary: Sendable {
             Element("thead"), Element("tbody"), Element("h2"), Element("h3"), Element("strong"), Element("em"),
             Element("blockquote"),
         ],
-        macroNames: [])
+        macroNames: [], wrapper: ("<mssp-report-fragment>", "</mssp-report-fragment>"))
 
     /// The allowed element `name` (with `prefix`), or `nil`.
     func element(_ name: XMLName, prefix: XMLName?) -> Element? {

@@ -21,11 +21,6 @@ public final class OutputCheck {
     /// The end tag of the wrapper element, fed when the document ends (Confluence, fragment).
     private var wrapperEnd: StaticString?
 
-    /// The namespaces Confluence storage format uses. Confluence documents no URIs for them; these are the
-    /// ones Atlassian's own examples and converters declare (practice, not documentation).
-    static let confluenceWrapper: StaticString =
-        "<ac:confluence xmlns:ac=\"http://atlassian.com/content\" xmlns:ri=\"http://atlassian.com/resource/identifier\" xmlns=\"http://www.w3.org/1999/xhtml\">"
-
     /// Starts checking a document of `format` against `model`; an HTML page may have `script` (by its hash).
     public init(model: IndexModel, format: OutputFormat, script: PageScript? = .builtIn) {
         self.model = model
@@ -36,12 +31,12 @@ public final class OutputCheck {
         case .markdown:
             state = .markdown(cmarkdown_stream_create())
         case .confluence, .fragment:
-            let audit = HTMLLinkAudit(
-                model: model, script: nil, vocabulary: format == .confluence ? .confluence : .fragment)
+            let vocabulary: MarkupVocabulary = format == .confluence ? .confluence : .fragment
+            let audit = HTMLLinkAudit(model: model, script: nil, vocabulary: vocabulary)
             let stream = XMLStream(delegate: audit)
-            let wrapper: StaticString = format == .confluence ? Self.confluenceWrapper : "<mssp-report-fragment>"
-            stream.feed(UnsafeRawBufferPointer(start: wrapper.utf8Start, count: wrapper.utf8CodeUnitCount))
-            wrapperEnd = format == .confluence ? "</ac:confluence>" : "</mssp-report-fragment>"
+            let start = vocabulary.wrapper.start
+            stream.feed(UnsafeRawBufferPointer(start: start.utf8Start, count: start.utf8CodeUnitCount))
+            wrapperEnd = vocabulary.wrapper.end
             state = .html(audit, stream)
         }
     }

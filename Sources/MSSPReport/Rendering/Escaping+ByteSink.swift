@@ -141,7 +141,8 @@ extension Escaping {
                     index = end
                     runStart = end
                 } else {
-                    for _ in index..<end { reference(Int(byte), length: 1) }
+                    // A lone `/` or a `.` not inside a word: `end` is `index + 1`.
+                    reference(Int(byte), length: 1)
                 }
                 continue
             default:
