@@ -133,6 +133,10 @@ struct MSSPReportCommand: ParsableCommand {
     @Option(help: .private)
     var testSeam: TestSeam?
 
+    /// Seconds before the progress line appears (1 by default); tests set 0 to see it on a small input.
+    @Option(help: .private)
+    var progressAfter: Double = 1
+
     func validate() throws {
         if listLinks { return }
         if inputs.isEmpty {
@@ -154,37 +158,20 @@ struct MSSPReportCommand: ParsableCommand {
         if portalURL != nil, portal != nil {
             throw ValidationError("--portal and --portal-url both choose the portal; give one of them.")
         }
-        if let output, output != "-", format == nil, OutputFormat.fromExtension(of: output) == nil,
-            !Self.isDeviceOrPipe(output)
-        {
+        if let output, OutputDestination(output).format(requested: format) == nil {
             throw ValidationError(
                 "Cannot tell the format from \(output); name it .html, .md, .confluence.xml or .fragment.html, or give --format html, markdown, confluence or fragment."
             )
         }
     }
 
-    /// Whether `path` is a character device or a FIFO (`/dev/null`, a named pipe): written like standard
-    /// output, and like it given HTML unless `--format` says otherwise.
-    static func isDeviceOrPipe(_ path: String) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return false }
-        let type = status.st_mode & S_IFMT
-        return type == S_IFCHR || type == S_IFIFO
-    }
-
-    /// The peak resident memory of this process image (Linux: `VmHWM`), for the benchmark. A parent's
-    /// `ru_maxrss` for a child started with `posix_spawn` also counts the parent's own memory at the moment of
-    /// the `exec`, so the benchmark asks the process itself.
-    static func peakResidentKiB() -> Int? {
-        // /proc files report a size of 0: read to the end rather than by size.
-        guard let data = FileHandle(forReadingAtPath: "/proc/self/status")?.readDataToEndOfFile(),
-            let line = String(decoding: data, as: UTF8.self).split(separator: "\n")
-                .first(where: { $0.hasPrefix("VmHWM:") })
-        else { return nil }
-        return Int(line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
-    }
-
     func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        let report = OutcomeReport(
+            printer: DiagnosticPrinter(
+                style: diagnostics, colored: diagnostics == .text && stderrIsTerminal && environment["NO_COLOR"] == nil),
+            quiet: quiet, warningsAsErrors: warningsAsErrors)
         let catalog: LinkCatalog
         do throws(ReportFailure) {
             catalog =
@@ -194,129 +181,69 @@ struct MSSPReportCommand: ParsableCommand {
             // The run cannot start: say why as the run itself would.
             var outcome = ReportOutcome()
             outcome.failure = error
-            try report(outcome, writingTo: .standardOutput, format: .html)
+            try finish(outcome, report: report, output: .standardOutput, format: .html)
             return
         }
         if listLinks {
-            print(Self.catalogText(catalog))
+            print(catalog.listing)
             return
         }
-        let portalKind: LinkKind
-        if let portalURL {
-            portalKind = try LinkKind(portalURL: portalURL)
-        } else if let name = portal?.name {
-            guard let kind = catalog.portal(named: name) else {
-                let names = catalog.portals.map(\.id).joined(separator: ", ")
-                throw ValidationError("--portal must be one of \(names); use --portal-url for any other portal.")
-            }
-            portalKind = kind
-        } else {
-            portalKind = catalog.portals[0]
+        let progress = stderrIsTerminal && !quiet ? ProgressLine(delay: progressAfter) : nil
+        let options = try reportOptions(catalog: catalog, environment: environment, progress: progress)
+        let outcome = ReportJob(options: options).run()
+        progress?.finish()
+        try finish(outcome, report: report, output: options.output, format: options.format)
+    }
+
+    /// The command line as the job's options: the one place they are set.
+    private func reportOptions(
+        catalog: LinkCatalog, environment: [String: String], progress: ProgressLine?
+    ) throws -> ReportOptions {
+        let destination = OutputDestination(output)
+        let (portalKind, linkKinds): (LinkKind, [LinkKind])
+        do throws(LinkCatalog.UnknownKind) {
+            portalKind = try catalog.portal(named: portal?.name, url: portalURL)
+            linkKinds = try catalog.links(named: links?.names ?? [])
+        } catch {
+            throw ValidationError(error.description)
         }
-        var linkKinds: [LinkKind] = []
-        for name in links?.names ?? [] {
-            guard let kind = catalog.link(named: name) else {
-                let names = catalog.links.map(\.id).joined(separator: ", ")
-                throw ValidationError(
-                    "--links: unknown link kind '\(name)'; the kinds are \(names) (see --list-links).")
-            }
-            linkKinds.append(kind)
-        }
-        let environment = ProcessInfo.processInfo.environment
-        let stderrIsTerminal = isatty(STDERR_FILENO) == 1
-        // MSSP_REPORT_PROGRESS_AFTER (seconds, default 1) exists so that tests can see the line on small inputs.
-        let delay = environment["MSSP_REPORT_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
-        let progress = stderrIsTerminal && !quiet ? ProgressLine(delay: delay) : nil
-        var options = ReportOptions(
+        var reporter: (@Sendable (StageTimings.Stage, Int) -> Void)?
+        if let progress { reporter = { stage, rows in progress.update(stage, rows: rows) } }
+        return ReportOptions(
             inputs: inputs.map(InputSource.init(path:)),
             inputFormat: inputFormat,
             delimiter: delimiter?.byte,
-            output: OutputDestination(output),
-            format: format ?? output.flatMap(OutputFormat.fromExtension(of:)) ?? .html,
+            output: destination,
+            format: destination.format(requested: format) ?? .html,
             portal: portalKind,
+            linkKinds: linkKinds,
+            linkCatalog: catalog,
+            groupBy: groupBy,
             templatesDirectory: templates,
             title: title,
-            generatedOn: IndexBuilder.dateFromSourceDateEpoch(ProcessInfo.processInfo.environment),
+            generatedOn: IndexBuilder.dateFromSourceDateEpoch(environment),
             skipInvalid: skipInvalid,
             checkOnly: check,
             warningsAsErrors: warningsAsErrors,
-            progress: progress.map(Self.reporter(for:))
+            allowShrink: allowShrink,
+            progress: reporter,
+            // The process ends with the job: what the job allocated last is left to the system.
+            releasesMemory: false,
+            hooks: testSeam?.hooks ?? ReportHooks()
         )
-        options.linkKinds = linkKinds
-        options.linkCatalog = catalog
-        options.allowShrink = allowShrink
-        options.groupBy = groupBy
-        if let testSeam { options.hooks = testSeam.hooks }
-        // The process ends with the job: what the job allocated last is left to the system.
-        options.releasesMemory = false
-        let outcome = ReportJob(options: options).run()
-        progress?.finish()
-
-        try report(outcome, writingTo: options.output, format: options.format)
     }
 
-    /// Prints the diagnostics, what stopped the run and the summary on standard error, and ends with the exit
-    /// code of the outcome.
-    private func report(_ outcome: ReportOutcome, writingTo output: OutputDestination, format: OutputFormat) throws {
-        let exitCode = outcome.failure?.exitCode ?? 0
-        let colored =
-            diagnostics == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let printer = DiagnosticPrinter(style: diagnostics, colored: colored)
-        var shown = outcome
-        if warningsAsErrors {
-            // Warnings stopped the run as errors would have: print them as what they were treated as.
-            for index in shown.diagnostics.indices { shown.diagnostics[index].severity = .error }
-        }
-        var lines: [String] = []
-        let data = shown.diagnostics.filter { !(quiet && $0.severity == .warning) }
-        // A flood of data diagnostics helps nobody on a terminal: show the first ones and count the rest. JSON is
-        // for tools, which get everything. What stopped the run (a failed check, an unwritable output) is always
-        // shown, after them.
-        let limit = diagnostics == .json ? Int.max : Self.textDiagnosticLimit
-        lines += data.prefix(limit).map(printer.format)
-        if data.count > limit {
-            lines.append(
-                "mssp-report: note: \(data.count - limit) more diagnostics not shown; --diagnostics json prints them all"
-            )
-        }
-        let failureDiagnostics = outcome.failure?.diagnostics(writingTo: output, format: format) ?? []
-        lines += failureDiagnostics.map(printer.format)
-        shown.diagnostics += failureDiagnostics
-        if !quiet { lines.append(printer.summary(of: shown, exitCode: exitCode)) }
-        if timings {
-            lines.append("mssp-report: timings (ms): \(outcome.timings.summary)")
-            if let peak = Self.peakResidentKiB() { lines.append("mssp-report: peak resident memory (KiB): \(peak)") }
-        }
+    /// Prints what the run found and did on standard error, and ends with the outcome's exit code.
+    private func finish(
+        _ outcome: ReportOutcome, report: OutcomeReport, output: OutputDestination, format: OutputFormat
+    ) throws {
+        var lines = report.lines(for: outcome, output: output, format: format)
+        if timings { lines += report.timingLines(for: outcome) }
         if !lines.isEmpty {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
-        if exitCode != 0 { throw ExitCode(exitCode) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
-
-    /// The link catalog as `--list-links` prints it.
-    static func catalogText(_ catalog: LinkCatalog) -> String {
-        func describe(_ kind: LinkKind) -> [String] {
-            let pad = String(repeating: " ", count: 17)
-            var lines = ["  \(kind.id.padding(toLength: 15, withPad: " ", startingAt: 0))\(kind.title) (\(kind.label))"]
-            lines.append("\(pad)\(kind.urlTemplate)")
-            lines.append("\(pad)needs: \(kind.identifiers.map(\.placeholder).joined(separator: ", "))")
-            lines.append("\(pad)\(kind.evidence.rawValue): \(kind.source)")
-            return lines
-        }
-        var lines = ["Portals (--portal; the first is the default):"]
-        for kind in catalog.portals { lines += describe(kind) }
-        lines.append("")
-        lines.append("Links (--links kind,...):")
-        for kind in catalog.links { lines += describe(kind) }
-        return lines.joined(separator: "\n")
-    }
-
-    private static func reporter(for line: ProgressLine) -> @Sendable (StageTimings.Stage, Int) -> Void {
-        { stage, rows in line.update(stage, rows: rows) }
-    }
-
-    /// How many diagnostics the text form prints before it summarises the rest.
-    static let textDiagnosticLimit = 50
 }
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -91,14 +91,14 @@ import Testing
     @Test(.enabled(if: ExternalTool.hasScript, "needs script(1) to give the tool a terminal; Debian's bsdutils"))
     func showsProgressOnlyOnATerminal() throws {
         // `script` gives the tool a terminal; the progress line is drawn and then cleared.
-        let command = "'\(Binary.url.path)' samples/customers.csv --format html -o /dev/null"
+        let command = "'\(Binary.url.path)' samples/customers.csv --format html -o /dev/null --progress-after 0"
         let terminal = try Binary.run(
-            ["-qec", command, "/dev/null"], environment: ["MSSP_REPORT_PROGRESS_AFTER": "0"],
+            ["-qec", command, "/dev/null"],
             executable: URL(fileURLWithPath: "/usr/bin/script"))
         #expect(terminal.standardOutput.contains("\r\u{1B}[K"))
-        let pipe = try Binary.run(
-            ["samples/customers.csv", "--format", "html", "-o", "/dev/null"],
-            environment: ["MSSP_REPORT_PROGRESS_AFTER": "0"])
+        let pipe = try Binary.run([
+            "samples/customers.csv", "--format", "html", "-o", "/dev/null", "--progress-after", "0",
+        ])
         #expect(!pipe.standardError.contains("\u{1B}["))
     }
 }

@@ -1,5 +1,5 @@
-/// Formats diagnostics and the summary line for standard error: as text lines that compilers and editors
-/// understand, or as JSON lines for tooling.
+/// Formats diagnostics for standard error: as text lines that compilers and editors understand, or as JSON
+/// lines for tooling.
 public struct DiagnosticPrinter: Sendable {
     /// The output style.
     public enum Style: String, Sendable, CaseIterable {
@@ -46,37 +46,6 @@ public struct DiagnosticPrinter: Sendable {
             fields.append(("code", Self.jsonString(diagnostic.code.rawValue)))
             fields.append(("message", Self.jsonString(diagnostic.message)))
             return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
-        }
-    }
-
-    /// The summary line: what was read, what was found, what was written or why not, and (JSON) the exit
-    /// code the process ends with.
-    public func summary(of outcome: ReportOutcome, exitCode: Int32) -> String {
-        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        switch outcome.failure {
-        case .templateInvalid?, .linkCatalogInvalid?, .inputUnreadable?:
-            let text = "nothing written"
-            return style == .text
-                ? "mssp-report: " + text : "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(exitCode)}"
-        default: break
-        }
-        var text = "\(plural(outcome.recordCount, "row")) read, \(plural(outcome.customerCount, "customer")) valid, "
-        text += "\(plural(outcome.errorCount, "error")), \(plural(outcome.warningCount, "warning"))"
-        if outcome.skippedCount > 0, outcome.failure == nil, outcome.written != nil {
-            text += ", \(plural(outcome.skippedCount, "row")) skipped"
-        }
-        switch (outcome.failure, outcome.written) {
-        case (nil, .file(let path)?): text += "; wrote \(path)"
-        case (nil, .standardOutput?): text += "; wrote the index to standard output"
-        case (nil, nil): text += "; check passed, nothing written"
-        case (.invalidData?, _) where outcome.customerCount > 0:
-            text += "; nothing written (use --skip-invalid to write the index without the invalid rows)"
-        case (.invalidData?, _), (.shrinkRefused?, _): text += "; nothing written"
-        case (let failure?, _): text += "; nothing written: \(failure)"
-        }
-        switch style {
-        case .text: return "mssp-report: " + text
-        case .json: return "{\"summary\":\(Self.jsonString(text)),\"exitCode\":\(exitCode)}"
         }
     }
 

@@ -82,4 +82,22 @@ public enum ColumnRole: String, Sendable, CaseIterable {
     static func normalizedKey(_ header: String) -> String {
         String(header.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" })
     }
+
+    /// The one error for a header that lacks required columns, listing what is accepted.
+    static func missingColumnsDiagnostic(
+        _ missing: [ColumnRole],
+        at location: SourceLocation,
+        noun: String = "the header"
+    ) -> Diagnostic {
+        let thing = noun == "the header" ? "column" : "key"
+        let parts = missing.map { role in
+            let label = role == .name ? "customer name \(thing)" : "tenant ID \(thing)"
+            return "\(label) (accepted: \(role.acceptedNames.map { "\"\($0)\"" }.joined(separator: ", ")))"
+        }
+        return .error(
+            .missingColumn,
+            "\(noun == "the header" ? "the header has" : "the \(noun) have") no \(parts.joined(separator: " and no ")); names are matched ignoring case, spaces, '_' and '-'",
+            at: location
+        )
+    }
 }

@@ -47,4 +47,26 @@ public struct CustomerRecord: Hashable, Sendable {
         self.domain = domain
         self.otherFields = otherFields
     }
+
+    /// The field that plays `role`, if the record has one.
+    public subscript(role: ColumnRole) -> RecordField? {
+        get {
+            switch role {
+            case .name: name
+            case .tenantID: tenantID
+            case .initialDomain: initialDomain
+            case .defaultDomain: defaultDomain
+            case .domain: domain
+            }
+        }
+        set {
+            switch role {
+            case .name: name = newValue
+            case .tenantID: tenantID = newValue
+            case .initialDomain: initialDomain = newValue
+            case .defaultDomain: defaultDomain = newValue
+            case .domain: domain = newValue
+            }
+        }
+    }
 }

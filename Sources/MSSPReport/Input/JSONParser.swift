@@ -39,21 +39,10 @@ struct JSONParser {
 
     // MARK: Positions
 
-    /// Columns are counted incrementally (a minified file is one long line): `cachedColumn` is the column
-    /// of the byte at `cachedIndex`.
-    private var cachedIndex = 0
-    private var cachedColumn = 1
+    private var columns = ColumnCounter()
 
     private mutating func column(at position: Int) -> Int {
-        if cachedIndex < lineStart || cachedIndex > position {
-            cachedIndex = lineStart
-            cachedColumn = 1
-        }
-        while cachedIndex < position {
-            if bytes[cachedIndex] & 0xC0 != 0x80 { cachedColumn += 1 }
-            cachedIndex += 1
-        }
-        return cachedColumn
+        columns.column(of: position, lineStart: lineStart, in: bytes)
     }
 
     private mutating func location(at position: Int) -> SourceLocation {

@@ -20,16 +20,12 @@ public struct JSONReader: Sendable {
     ///   - bytes: The file's contents.
     ///   - file: The name diagnostics use for this input.
     public func read(_ bytes: [UInt8], file: String) -> InputReadResult {
-        var result = InputReadResult()
         let utf8: [UInt8]
-        switch TextDecoding.utf8Bytes(of: bytes) {
+        switch TextDecoding.utf8Bytes(of: bytes, file: file) {
         case .success(let decoded): utf8 = decoded
-        case .failure(let problem):
-            result.diagnostics.append(
-                .error(.invalidEncoding, problem.message, at: SourceLocation(file: file, line: 1, column: 1)))
-            result.isUnusable = true
-            return result
+        case .failure(let unusable): return unusable.result
         }
+        var result = InputReadResult()
         let values: [JSONValue]
         do {
             values = try utf8.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
@@ -46,9 +42,9 @@ public struct JSONReader: Sendable {
             result.isUnusable = true
             return result
         }
-        var roles: [String: ColumnRole?] = [:]
+        var claims: [String: ColumnClaim?] = [:]
         for object in objects {
-            if let record = record(from: object, roles: &roles, diagnostics: &result.diagnostics) {
+            if let record = record(from: object, claims: &claims, diagnostics: &result.diagnostics) {
                 result.records.append(record)
             } else {
                 result.droppedRowCount += 1
@@ -61,7 +57,7 @@ public struct JSONReader: Sendable {
         if !result.records.contains(where: { $0.tenantID != nil }) { missing.append(.tenantID) }
         if !result.records.isEmpty, !missing.isEmpty {
             result.diagnostics.append(
-                ColumnMapping.missingColumnsDiagnostic(
+                ColumnRole.missingColumnsDiagnostic(
                     missing, at: result.records[0].location, noun: "customer objects"))
             result.droppedRowCount += result.records.count
             result.records = []
@@ -128,139 +124,128 @@ public struct JSONReader: Sendable {
         }
     }
 
-    /// - Parameter roles: The role of each key seen so far: objects repeat their keys, and matching a key
+    /// A key of a customer object with a value that is not an object, by its dotted path: nested objects
+    /// (Graph's `customer` of a GDAP relationship) are read as `customer.tenantId`, `customer.displayName`.
+    private struct FlatMember {
+        var key: String
+        /// The path of the object the key is in, empty at the top level.
+        var level: Substring
+        var keyLocation: SourceLocation
+        var value: JSONValue
+    }
+
+    /// The members of an object and of the objects in it, three levels deep, in document order.
+    private static func flattened(_ members: [JSONValue.Member], level: String = "") -> [FlatMember] {
+        var flat: [FlatMember] = []
+        for member in members {
+            let key = level.isEmpty ? member.key : "\(level).\(member.key)"
+            if case .object(let inner, _) = member.value, level.split(separator: ".").count < 3 {
+                flat += flattened(inner, level: key)
+            } else {
+                flat.append(
+                    FlatMember(key: key, level: level[...], keyLocation: member.keyLocation, value: member.value))
+            }
+        }
+        return flat
+    }
+
+    /// The record an object makes, or `nil` after an error about it.
+    /// - Parameter claims: What each key seen so far claims: objects repeat their keys, and matching a key
     ///   against the aliases is not free.
     private func record(
-        from value: JSONValue, roles: inout [String: ColumnRole?], diagnostics: inout [Diagnostic]
-    )
-        -> CustomerRecord?
-    {
+        from value: JSONValue, claims: inout [String: ColumnClaim?], diagnostics: inout [Diagnostic]
+    ) -> CustomerRecord? {
         guard case .object(let members, let location) = value else {
             diagnostics.append(
                 .error(.unexpectedJSONShape, "expected a customer object, found \(value.kindName)", at: value.location))
             return nil
         }
-        var record = CustomerRecord(location: location)
-        var chosenKey: [ColumnRole: String] = [:]
+        var builder = RecordBuilder(location: location)
         var valid = true
-        // Every key with a text value, by its dotted path: nested objects (Graph's `customer` of a GDAP
-        // relationship) are read as `customer.tenantId`, `customer.displayName`.
-        var flattened: [(key: String, keyLocation: SourceLocation, value: JSONValue)] = []
-        func flatten(_ members: [JSONValue.Member], prefix: String) {
-            for member in members {
-                let key = prefix.isEmpty ? member.key : "\(prefix).\(member.key)"
-                if case .object(let inner, _) = member.value, prefix.split(separator: ".").count < 3 {
-                    flatten(inner, prefix: key)
-                } else {
-                    flattened.append((key, member.keyLocation, member.value))
-                }
-            }
-        }
-        flatten(members, prefix: "")
         var seen: [String: (text: String?, location: SourceLocation)] = [:]
-        for member in flattened {
-            let role: ColumnRole?
-            if let known = roles[member.key] {
-                role = known
+        for member in Self.flattened(members) {
+            let claim: ColumnClaim?
+            if let known = claims[member.key] {
+                claim = known
             } else {
-                role = ColumnRole.matching(member.key)
-                roles[member.key] = role
+                claim = ColumnClaim(key: member.key)
+                claims[member.key] = claim
             }
-            var scalarText: String?
-            if case .string(let string, _) = member.value { scalarText = string }
-            // The same key twice in one object: an error where it is a customer field with another value.
-            if let first = seen[member.key] {
-                if role != nil, first.text != scalarText {
-                    diagnostics.append(
-                        .error(
-                            .duplicateKey,
-                            "\"\(member.key)\" is given twice in this object, with different values; the first is at \(first.location)",
-                            at: member.keyLocation))
-                    valid = false
-                } else {
-                    diagnostics.append(
-                        .warning(
-                            .duplicateKey,
-                            "\"\(member.key)\" is given twice in this object; the first, at \(first.location), is used",
-                            at: member.keyLocation))
-                }
+            if let duplicate = Self.duplicateProblem(member, claim: claim, seen: &seen) {
+                diagnostics.append(duplicate)
+                if duplicate.severity == .error { valid = false }
                 continue
             }
-            seen[member.key] = (scalarText, member.keyLocation)
-            let text: String
-            switch member.value {
-            case .string(let string, _):
-                if Self.isFlattenedByPowerShell(string) {
-                    diagnostics.append(
-                        .error(
-                            .wrongValueType,
-                            "\"\(member.key)\" holds \(string.quotedForDiagnostic), what ConvertTo-Json writes for an object nested deeper than its -Depth (2 by default); export again with ConvertTo-Json -Depth 5",
-                            at: member.value.location))
-                    valid = false
-                    continue
-                }
-                text = string
-            case .number(let number, _) where role == nil:
-                text = number
-            case .bool(let flag, _) where role == nil:
-                text = flag ? "true" : "false"
-            default:
-                if let role {
-                    let expected = role == .tenantID ? "a tenant ID" : "text"
-                    diagnostics.append(
-                        .error(
-                            .wrongValueType,
-                            "\"\(member.key)\" holds \(member.value.kindName); expected \(expected) in double quotes",
-                            at: member.value.location))
-                    valid = false
-                }
+            switch Self.text(of: member, claim: claim) {
+            case .text(let text):
+                builder.add(
+                    RecordField(text, at: member.value.location), key: member.key, claim: claim, level: member.level)
+            case .nothing:
                 continue
-            }
-            let field = RecordField(text, at: member.value.location)
-            if let role {
-                if let current = chosenKey[role], let chosen = self.field(role, of: record) {
-                    // Keys at one level that disagree are an error; a nested customer's name beside the top
-                    // level's (a GDAP relationship's own name) is not: the nested one wins by preference.
-                    func level(_ key: String) -> Substring {
-                        key.split(separator: ".").dropLast().joined(separator: ".")[...]
-                    }
-                    if level(current) == level(member.key), !role.agrees(chosen.value, text) {
-                        diagnostics.append(
-                            .error(
-                                .conflictingColumns,
-                                "\"\(current)\" and \"\(member.key)\" both give the \(role.label) and disagree: \(chosen.value.quotedForDiagnostic) and \(text.quotedForDiagnostic)",
-                                at: member.value.location))
-                        valid = false
-                    }
-                    if ColumnRole.preference(of: current, for: role) <= ColumnRole.preference(of: member.key, for: role)
-                    {
-                        record.otherFields.append(.init(key: member.key, field: field))
-                        continue
-                    }
-                    record.otherFields.append(.init(key: current, field: chosen))
-                }
-                chosenKey[role] = member.key
-                switch role {
-                case .name: record.name = field
-                case .tenantID: record.tenantID = field
-                case .domain: record.domain = field
-                case .initialDomain: record.initialDomain = field
-                case .defaultDomain: record.defaultDomain = field
-                }
-            } else {
-                record.otherFields.append(.init(key: member.key, field: field))
+            case .invalid(let problem):
+                diagnostics.append(problem)
+                valid = false
             }
         }
+        let record = builder.build(naming: .keys, diagnostics: &diagnostics)
         return valid ? record : nil
     }
 
-    private func field(_ role: ColumnRole, of record: CustomerRecord) -> RecordField? {
-        switch role {
-        case .name: record.name
-        case .tenantID: record.tenantID
-        case .domain: record.domain
-        case .initialDomain: record.initialDomain
-        case .defaultDomain: record.defaultDomain
+    /// The problem with a key given a second time in one object: an error where it is a customer field with
+    /// another value, a warning otherwise (the first is used). `nil` the first time.
+    private static func duplicateProblem(
+        _ member: FlatMember, claim: ColumnClaim?, seen: inout [String: (text: String?, location: SourceLocation)]
+    ) -> Diagnostic? {
+        var scalarText: String?
+        if case .string(let string, _) = member.value { scalarText = string }
+        guard let first = seen[member.key] else {
+            seen[member.key] = (scalarText, member.keyLocation)
+            return nil
+        }
+        if claim != nil, first.text != scalarText {
+            return .error(
+                .duplicateKey,
+                "\"\(member.key)\" is given twice in this object, with different values; the first is at \(first.location)",
+                at: member.keyLocation)
+        }
+        return .warning(
+            .duplicateKey, "\"\(member.key)\" is given twice in this object; the first, at \(first.location), is used",
+            at: member.keyLocation)
+    }
+
+    /// What a member's value gives a record.
+    private enum MemberText {
+        /// The value as text.
+        case text(String)
+        /// Nothing: a value of another kind in a key that plays no role.
+        case nothing
+        /// An error: a customer field that is not text.
+        case invalid(Diagnostic)
+    }
+
+    /// A member's value as text: strings as they are, numbers and booleans of keys that play no role as
+    /// written.
+    private static func text(of member: FlatMember, claim: ColumnClaim?) -> MemberText {
+        switch member.value {
+        case .string(let string, _):
+            guard isFlattenedByPowerShell(string) else { return .text(string) }
+            return .invalid(
+                .error(
+                    .wrongValueType,
+                    "\"\(member.key)\" holds \(string.quotedForDiagnostic), what ConvertTo-Json writes for an object nested deeper than its -Depth (2 by default); export again with ConvertTo-Json -Depth 5",
+                    at: member.value.location))
+        case .number(let number, _) where claim == nil:
+            return .text(number)
+        case .bool(let flag, _) where claim == nil:
+            return .text(flag ? "true" : "false")
+        default:
+            guard let claim else { return .nothing }
+            let expected = claim.role == .tenantID ? "a tenant ID" : "text"
+            return .invalid(
+                .error(
+                    .wrongValueType,
+                    "\"\(member.key)\" holds \(member.value.kindName); expected \(expected) in double quotes",
+                    at: member.value.location))
         }
     }
 }

@@ -6,6 +6,24 @@ enum TextDecoding {
         var message: String
     }
 
+    /// A file that cannot be read as text: what reading it gives.
+    struct Unusable: Error {
+        /// The result: one error at the start of the file, and nothing read.
+        var result: InputReadResult
+    }
+
+    /// The UTF-8 bytes of the file named `file`, or what reading it gives when they cannot be had (see
+    /// `utf8Bytes(of:)`).
+    static func utf8Bytes(of bytes: [UInt8], file: String) -> Result<[UInt8], Unusable> {
+        utf8Bytes(of: bytes).mapError { problem in
+            var result = InputReadResult()
+            result.diagnostics.append(
+                .error(.invalidEncoding, problem.message, at: SourceLocation(file: file, line: 1, column: 1)))
+            result.isUnusable = true
+            return Unusable(result: result)
+        }
+    }
+
     /// The UTF-8 bytes, or why the file cannot be read: UTF-16 that does not decode, or text that looks like
     /// UTF-16 but has no byte-order mark to say which byte order it is in.
     static func utf8Bytes(of bytes: [UInt8]) -> Result<[UInt8], Problem> {

@@ -13,9 +13,9 @@ public struct ReportOptions: Sendable {
     /// The portal each customer links to.
     public var portal: LinkKind
     /// Extra per-customer link kinds (`--links`).
-    public var linkKinds: [LinkKind] = []
+    public var linkKinds: [LinkKind]
     /// The catalog the link kinds come from (for `link.<kind>` in templates).
-    public var linkCatalog = LinkCatalog.builtIn
+    public var linkCatalog: LinkCatalog
     /// The column that groups the customers (`--group-by`).
     public var groupBy: String?
     /// A folder of templates replacing the defaults by name.
@@ -37,11 +37,11 @@ public struct ReportOptions: Sendable {
     /// `false`: the check of a Markdown index holds cmark-gfm's tree of the whole document, and freeing it node
     /// by node takes over a second at a million customers, so the job leaves it to the system, as compilers do
     /// with `-disable-free`. A long-lived process should leave it `true`.
-    public var releasesMemory = true
+    public var releasesMemory: Bool
     /// Replace an index even when the new one lists fewer than half of its customers.
-    public var allowShrink = false
+    public var allowShrink: Bool
     /// Calls at fixed points of the run, for tests.
-    public var hooks = ReportHooks()
+    public var hooks: ReportHooks
 
     /// Creates options; the defaults are those of the command line.
     public init(
@@ -51,13 +51,19 @@ public struct ReportOptions: Sendable {
         output: OutputDestination = .standardOutput,
         format: OutputFormat = .html,
         portal: LinkKind = LinkCatalog.defender,
+        linkKinds: [LinkKind] = [],
+        linkCatalog: LinkCatalog = .builtIn,
+        groupBy: String? = nil,
         templatesDirectory: String? = nil,
         title: String = IndexBuilder.defaultTitle,
         generatedOn: String? = nil,
         skipInvalid: Bool = false,
         checkOnly: Bool = false,
         warningsAsErrors: Bool = false,
-        progress: (@Sendable (StageTimings.Stage, Int) -> Void)? = nil
+        allowShrink: Bool = false,
+        progress: (@Sendable (StageTimings.Stage, Int) -> Void)? = nil,
+        releasesMemory: Bool = true,
+        hooks: ReportHooks = ReportHooks()
     ) {
         self.inputs = inputs
         self.inputFormat = inputFormat
@@ -65,12 +71,18 @@ public struct ReportOptions: Sendable {
         self.output = output
         self.format = format
         self.portal = portal
+        self.linkKinds = linkKinds
+        self.linkCatalog = linkCatalog
+        self.groupBy = groupBy
         self.templatesDirectory = templatesDirectory
         self.title = title
         self.generatedOn = generatedOn
         self.skipInvalid = skipInvalid
         self.checkOnly = checkOnly
         self.warningsAsErrors = warningsAsErrors
+        self.allowShrink = allowShrink
         self.progress = progress
+        self.releasesMemory = releasesMemory
+        self.hooks = hooks
     }
 }

@@ -24,4 +24,7 @@ public struct ReportOutcome: Sendable {
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     /// Warnings among the diagnostics.
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    /// The exit code the process ends with: 0, or the failure's.
+    public var exitCode: Int32 { failure?.exitCode ?? 0 }
 }

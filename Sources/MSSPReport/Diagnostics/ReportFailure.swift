@@ -40,4 +40,16 @@ public enum ReportFailure: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) lists \(existing) customers and the new index would list \(new); more than half would disappear, so \(path) was left as it was (check the export, or pass --allow-shrink if the customers really left)"
         }
     }
+
+    /// The process exit code for this failure, as the README and `--help` document them: 1 for the data or a
+    /// template, 66 for an unreadable input, 70 for a document that failed its own check, 73 for an output that
+    /// cannot be written.
+    public var exitCode: Int32 {
+        switch self {
+        case .invalidData, .inputUnusable, .templateInvalid, .linkCatalogInvalid, .shrinkRefused: 1
+        case .inputUnreadable: 66
+        case .outputCheckFailed: 70
+        case .outputUnwritable: 73
+        }
+    }
 }
