@@ -44,16 +44,6 @@ public struct Customer: Hashable, Sendable {
 }
 
 extension Customer {
-    /// What fills `identifier`'s placeholder in a link for this customer, or `nil` when the row lacks it.
-    func value(of identifier: LinkIdentifier) -> String? {
-        switch identifier {
-        case .tenantID: tenantID.description
-        case .initialDomain: initialDomain
-        case .defaultDomain: defaultDomain
-        case .column(let name): Self.columnValue(otherFields.value(ofColumn: name))
-        }
-    }
-
     /// The columns whose text the HTML page's filter also searches, in order of preference; matched as column
     /// names are. CIPP keeps a tenant alias for search (KelvinTegelaar/CIPP issue #3035); its EditTenant API
     /// names it `tenantAlias` (BNWEIN/CIPPAPIModule pull request #96).
@@ -61,11 +51,6 @@ extension Customer {
     /// `aliasColumns`, normalized as column names are matched.
     static let aliasKeys = aliasColumns.map(ColumnRole.normalizedKey)
 
-    /// The value of this column or key among the other fields (matched as column names are), if the record
-    /// had it.
-    func fieldValue(_ column: String) -> String? {
-        otherFields.value(ofColumn: column)
-    }
 }
 
 extension Customer {

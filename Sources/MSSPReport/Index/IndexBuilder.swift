@@ -44,7 +44,7 @@ public struct IndexBuilder: Sendable {
         let groupValues: [String?]
         if let groupBy {
             groupValues = customers.indices.map { index in
-                Customer.columnValue(customers.otherFields(at: index).value(ofColumn: groupBy))
+                customers.columnValue(groupBy, at: index)
             }
         } else {
             groupValues = []

@@ -73,14 +73,7 @@ public struct IndexModel: Sendable, Equatable {
 
     /// What fills `identifier` for the customer at `position` in the document.
     private func value(of identifier: LinkIdentifier, at position: Int) -> String? {
-        let index = Int(order[position])
-        switch identifier {
-        case .tenantID: return customers.tenantID(at: index).description
-        case .initialDomain: return customers.initialDomain(at: index)
-        case .defaultDomain: return customers.defaultDomain(at: index)
-        case .column(let name):
-            return Customer.columnValue(customers.otherFields(at: index).value(ofColumn: name))
-        }
+        customers.value(of: identifier, at: Int(order[position]))
     }
 
     /// The aliases or tags of the customer at `position` in the document (the first of the columns

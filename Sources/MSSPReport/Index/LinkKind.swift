@@ -100,11 +100,6 @@ public struct LinkKind: Hashable, Sendable {
         URLPattern(prefix: prefix, suffix: suffix)
     }
 
-    /// The link for `customer`, or `nil` when the customer lacks an identifier the kind needs.
-    public func url(for customer: Customer) -> String? {
-        url.url(customer.value(of:))
-    }
-
     /// Whether `link` goes to this kind's host: the audits' check that no value filled in moved a link.
     func keepsOrigin(_ link: String) -> Bool {
         let origin = url.origin

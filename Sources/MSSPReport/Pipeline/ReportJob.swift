@@ -13,9 +13,6 @@ public struct ReportJob: Sendable {
         self.options = options
     }
 
-    /// Records handed from the reading thread to validation at a time.
-    private static let batchSize = 4096
-
     /// Runs the job.
     public func run() -> ReportOutcome {
         var outcome = ReportOutcome()
@@ -37,53 +34,10 @@ public struct ReportJob: Sendable {
         // Each stage's input is let go as soon as the next stage has what it needs: at a million customers
         // the records, the customers and the document are each hundreds of megabytes.
         let customers = try readAndValidate(into: &outcome)
-        try buildRenderCheckAndWrite(consume customers, template: template, into: &outcome)
-    }
-
-    /// Diagnostics sorted by input (in command-line order), line and column, as a reader goes through the
-    /// files; diagnostics at the same place keep the order they were found in.
-    private func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var fileRank: [String: Int] = [:]
-        for (rank, input) in options.inputs.enumerated() where fileRank[input.displayName] == nil {
-            fileRank[input.displayName] = rank
-        }
-        let keyed = diagnostics.enumerated().map { offset, diagnostic in
-            let location = diagnostic.location
-            let key =
-                location.map { (fileRank[$0.file] ?? Int.max, $0.line, $0.column, offset) } ?? (-1, 0, 0, offset)
-            return (key: key, diagnostic: diagnostic)
-        }
-        return keyed.sorted { $0.key < $1.key }.map(\.diagnostic)
-    }
-
-    /// One warning per customer and missing identifier when a requested link kind needs what the row lacks:
-    /// it names the column to add.
-    private func missingIdentifierWarnings(_ customers: CustomerList) -> [Diagnostic] {
-        let kinds = options.linkKinds.filter { $0.identifiers != [.tenantID] }
-        guard !kinds.isEmpty else { return [] }
-        var warnings: [Diagnostic] = []
-        for position in customers.indices {
-            let customer = customers[position]
-            var missing: [(identifier: LinkIdentifier, titles: [String])] = []
-            for kind in kinds {
-                guard let identifier = kind.identifiers.first(where: { customer.value(of: $0) == nil }) else {
-                    continue
-                }
-                if let index = missing.firstIndex(where: { $0.identifier == identifier }) {
-                    missing[index].titles.append(kind.title)
-                } else {
-                    missing.append((identifier, [kind.title]))
-                }
-            }
-            for (identifier, titles) in missing {
-                warnings.append(
-                    .warning(
-                        .missingLinkIdentifier,
-                        "customer \(customer.name.quotedForDiagnostic) has no \(identifier.missingValue), so the index has no \(titles.joined(separator: " or ")) link for it; add or fill in \(identifier.columnToAdd)",
-                        at: customer.location))
-            }
-        }
-        return warnings
+        let model = build(consume customers, into: &outcome)
+        try refuseShrinking(to: model)
+        try renderCheckAndWrite(model, template: template, into: &outcome)
+        outcome.written = options.output
     }
 
     /// Loads and compiles the template.
@@ -102,6 +56,37 @@ public struct ReportJob: Sendable {
         }
     }
 
+    /// Reads and validates every input, collecting every diagnostic before stopping for data errors, so that
+    /// one run shows every problem.
+    private func readAndValidate(into outcome: inout ReportOutcome) throws(ReportFailure) -> CustomerList {
+        options.progress?(.read, 0)
+        var validator = CustomerValidator.Run()
+        // Each row is at least a tenant ID long; the names and domains are part of the input. Room reserved
+        // and not used is never touched.
+        let inputBytes = options.inputs.reduce(0) { $0 + $1.sizeHint }
+        validator.reserveCapacity(records: inputBytes / 36, inputBytes: inputBytes)
+        let read = try readInputs { records in
+            for index in records.indices { validator.add(records[index]) }
+        }
+        outcome.timings.record(.read, seconds: read.timings.producer)
+        outcome.timings.record(.validate, seconds: read.timings.consumer)
+        let validation = validator.result
+        outcome.recordCount = validation.recordCount + read.result.droppedRowCount
+        options.progress?(.validate, outcome.recordCount)
+        let coverage = IndexCoverage(linkKinds: options.linkKinds, groupBy: options.groupBy)
+        outcome.diagnostics = inFileOrder(
+            read.result.diagnostics + validation.diagnostics + coverage.warnings(for: validation.customers))
+        outcome.customerCount = validation.customers.count
+        outcome.skippedCount = read.result.droppedRowCount + validation.invalidRecordCount
+
+        if read.result.isUnusable { throw .inputUnusable(errorCount: outcome.errorCount) }
+        let blocking = outcome.errorCount + (options.warningsAsErrors ? outcome.warningCount : 0)
+        if blocking > 0, !options.skipInvalid {
+            throw .invalidData(errorCount: blocking)
+        }
+        return validation.customers
+    }
+
     /// What the reading thread hands to validation.
     private enum ReadEvent: Sendable {
         /// The next records, in input order.
@@ -112,38 +97,25 @@ public struct ReportJob: Sendable {
         case failed(ReportFailure)
     }
 
-    /// Reads every input on one thread while the records are validated on this one, collecting every
-    /// diagnostic before stopping for data errors, so that one run shows every problem. No list of all the
-    /// records is kept: each batch is validated and let go.
-    private func readAndValidate(into outcome: inout ReportOutcome) throws(ReportFailure) -> CustomerList {
-        options.progress?(.read, 0)
-        var run = CustomerValidator.Run()
-        // Each row is at least a tenant ID long; the names and domains are part of the input. Room reserved
-        // and not used is never touched.
-        let inputBytes = options.inputs.reduce(0) { $0 + $1.sizeHint }
-        run.reserveCapacity(records: inputBytes / 36, inputBytes: inputBytes)
+    /// Reads every input on another thread, handing its records to `validate` on this one in batches; no list
+    /// of all the records is kept. Returns what the inputs said besides their records.
+    private func readInputs(
+        validate: ([CustomerRecord]) -> Void
+    ) throws(ReportFailure) -> (result: InputReadResult, timings: ChunkPipeline.Timings) {
         let (inputs, format, delimiter) = (options.inputs, options.inputFormat, options.delimiter)
         let afterOpen = options.hooks.afterInputOpened
         var read = InputReadResult()
         var failure: ReportFailure?
         let timings = ChunkPipeline.run(
             produce: { (emit: @escaping (ReadEvent) -> Bool) in
-                var batch: [CustomerRecord] = []
-                batch.reserveCapacity(Self.batchSize)
+                var batch = RecordBatch(emit: { _ = emit(.records($0)) })
                 for input in inputs {
                     do throws(ReportFailure) {
-                        let result = try input.read(
-                            format: format, delimiter: delimiter,
-                            afterOpen: afterOpen.map { hook in { hook(input.displayName) } }
-                        ) { (record: consuming CustomerRecord) in
-                            batch.append(record)
-                            if batch.count == Self.batchSize {
-                                _ = emit(.records(batch))
-                                batch.removeAll(keepingCapacity: true)
-                            }
+                        let hook = afterOpen.map { hook in { hook(input.displayName) } }
+                        let result = try input.read(format: format, delimiter: delimiter, afterOpen: hook) {
+                            batch.append($0)
                         }
-                        if !batch.isEmpty { _ = emit(.records(batch)) }
-                        batch.removeAll(keepingCapacity: true)
+                        batch.flush()
                         _ = emit(.finished(result))
                     } catch {
                         _ = emit(.failed(error))
@@ -153,10 +125,8 @@ public struct ReportJob: Sendable {
             },
             consume: { (event: ReadEvent) in
                 switch event {
-                case .records(let records):
-                    for index in records.indices { run.add(records[index]) }
-                case .finished(let result):
-                    read.append(result)
+                case .records(let records): validate(records)
+                case .finished(let result): read.append(result)
                 case .failed(let error):
                     failure = error
                     return false
@@ -164,110 +134,150 @@ public struct ReportJob: Sendable {
                 return true
             })
         if let failure { throw failure }
-        outcome.timings.record(.read, seconds: timings.producer)
-        outcome.timings.record(.validate, seconds: timings.consumer)
-        let validation = run.result
-        outcome.diagnostics += read.diagnostics
-        outcome.recordCount = validation.recordCount + read.droppedRowCount
-        options.progress?(.validate, outcome.recordCount)
-        outcome.diagnostics += validation.diagnostics
-        outcome.diagnostics += missingIdentifierWarnings(validation.customers)
-        if let column = options.groupBy, !validation.customers.isEmpty,
-            !validation.customers.indices.contains(where: { validation.customers[$0].fieldValue(column) != nil })
-        {
-            outcome.diagnostics.append(
-                .warning(
-                    .missingGroupColumn,
-                    "no customer has a \(column.quotedForDiagnostic) column or key to group by; all are under \(IndexBuilder.ungroupedTitle(column).quotedForDiagnostic)",
-                    at: nil))
-        }
-        outcome.diagnostics = inFileOrder(outcome.diagnostics)
-        outcome.customerCount = validation.customers.count
-        outcome.skippedCount = read.droppedRowCount + validation.invalidRecordCount
-
-        if read.isUnusable { throw .inputUnusable(errorCount: outcome.errorCount) }
-        let blocking = outcome.errorCount + (options.warningsAsErrors ? outcome.warningCount : 0)
-        if blocking > 0, !options.skipInvalid {
-            throw .invalidData(errorCount: blocking)
-        }
-        return validation.customers
+        return (read, timings)
     }
 
-    /// Builds the model, then renders, checks and writes the document as a stream of chunks: the rendering
-    /// thread renders each chunk and writes it to the temporary file, this thread checks it; the file is put in
-    /// place only if the whole document passes.
-    private func buildRenderCheckAndWrite(
-        _ customers: consuming CustomerList,
-        template: CompiledTemplate,
-        into outcome: inout ReportOutcome
-    ) throws(ReportFailure) {
-        let skipped = outcome.skippedCount
+    /// Diagnostics sorted by input (in command-line order), line and column, as a reader goes through the
+    /// files; diagnostics at the same place keep the order they were found in.
+    private func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var fileRank: [String: Int] = [:]
+        for (rank, input) in options.inputs.enumerated() where fileRank[input.displayName] == nil {
+            fileRank[input.displayName] = rank
+        }
+        let keyed = diagnostics.enumerated().map { offset, diagnostic in
+            let location = diagnostic.location
+            let key =
+                location.map { (fileRank[$0.file] ?? Int.max, $0.line, $0.column, offset) } ?? (-1, 0, 0, offset)
+            return (key: key, diagnostic: diagnostic)
+        }
+        return keyed.sorted { $0.key < $1.key }.map(\.diagnostic)
+    }
+
+    /// Sorts and groups the customers into the model of the document.
+    private func build(_ customers: consuming CustomerList, into outcome: inout ReportOutcome) -> IndexModel {
         options.progress?(.build, outcome.recordCount)
-        let model = outcome.timings.measure(.build) {
+        let skipped = outcome.skippedCount
+        return outcome.timings.measure(.build) {
             IndexBuilder(
                 title: options.title, portal: options.portal, linkKinds: options.linkKinds,
                 groupBy: options.groupBy, generatedOn: options.generatedOn
             )
             .build(customers: customers, skippedCount: skipped)
         }
-        _ = consume customers
-        if !options.allowShrink, case .file(let path) = options.output,
-            let existing = ExistingIndex.customerCount(at: path),
-            model.count * 2 < existing
-        {
-            throw .shrinkRefused(path: path, existing: existing, new: model.count)
-        }
+    }
+
+    /// Refuses to replace an index with one that lists fewer than half its customers, unless allowed.
+    private func refuseShrinking(to model: IndexModel) throws(ReportFailure) {
+        guard !options.allowShrink, case .file(let path) = options.output,
+            let existing = ExistingIndex.customerCount(at: path), model.count * 2 < existing
+        else { return }
+        throw .shrinkRefused(path: path, existing: existing, new: model.count)
+    }
+
+    /// Renders, checks and writes the document as a stream of chunks: the rendering thread renders each chunk
+    /// and writes it to the temporary file, this thread checks it; the file is put in place only if the whole
+    /// document passes.
+    private func renderCheckAndWrite(
+        _ model: IndexModel, template: CompiledTemplate, into outcome: inout ReportOutcome
+    ) throws(ReportFailure) {
         options.progress?(.render, outcome.recordCount)
-        let renderer = IndexRenderer(template: template)
-        let format = options.format
-        var timings = StageTimings()
-        var bodySeconds = 0.0
-        let clock = ContinuousClock()
         // The check's set-up (the audit's table of expected links) is part of checking.
-        let check = timings.measure(.check) { OutputCheck(model: model, format: format, script: template.script) }
-        let writeStart = clock.now
+        let check = outcome.timings.measure(.check) {
+            OutputCheck(model: model, format: options.format, script: template.script)
+        }
         if !options.releasesMemory {
             // The process ends with the job: what the check holds (cmark-gfm's tree of a Markdown index) is left
             // to the system instead of being freed node by node.
             _ = Unmanaged.passRetained(check)
         }
+        let renderer = IndexRenderer(template: template)
+        var streamed = StreamTimings()
+        var bodySeconds = 0.0
+        let writing = ContinuousClock.now
         try options.output.write(beforeRename: options.hooks.beforeOutputRenamed) { output throws(ReportFailure) in
-            let bodyStart = clock.now
-            defer { bodySeconds = (clock.now - bodyStart).seconds }
-            // The rendering thread is the only one to write to `output` until the pipeline has joined it.
-            let output = UncheckedSendable(output)
-            let writeClock = WriteClock()
-            let buffers = BufferPool()
-            let pipeline = ChunkPipeline.run(
-                produce: { emit in
-                    renderer.render(model) { chunk in
-                        let start = ContinuousClock.now
-                        let written = output.value.write(chunk)
-                        writeClock.seconds += start.secondsElapsed
-                        return written && emit(buffers.filled(with: chunk))
-                    }
-                },
-                consume: { (chunk: [UInt8]) in
-                    let wanted = chunk.withUnsafeBytes { check.feed($0) }
-                    buffers.giveBack(chunk)
-                    return wanted
-                })
-            let problems = timings.measure(.check) { check.finish() }
-            timings.record(.check, seconds: pipeline.consumer)
-            timings.record(.render, seconds: max(0, pipeline.producer - writeClock.seconds))
-            timings.record(.write, seconds: writeClock.seconds)
+            let bodyStart = ContinuousClock.now
+            defer { bodySeconds = bodyStart.secondsElapsed }
+            streamed = Self.stream({ renderer.render(model, deliver: $0) }, to: output, checkedBy: check)
+            let problems = outcome.timings.measure(.check) { check.finish() }
             if !problems.isEmpty { throw .outputCheckFailed(problems) }
         }
+        outcome.timings.record(.render, seconds: streamed.rendering)
+        outcome.timings.record(.check, seconds: streamed.checking)
         // Writing also takes what the output does after the document: flushing the file to disk and renaming it.
-        timings.record(.write, seconds: max(0, (clock.now - writeStart).seconds - bodySeconds))
-        for stage in [StageTimings.Stage.render, .check, .write] {
-            outcome.timings.record(stage, seconds: timings.seconds[stage] ?? 0)
-        }
-        outcome.written = options.output
+        outcome.timings.record(.write, seconds: max(0, writing.secondsElapsed - bodySeconds) + streamed.writing)
+    }
+
+    /// How the streaming of one document spent its time.
+    private struct StreamTimings {
+        var rendering = 0.0
+        var writing = 0.0
+        var checking = 0.0
+    }
+
+    /// Runs `render` on another thread, writing each chunk to `output` there, and checks each chunk here.
+    private static func stream(
+        _ render: @escaping @Sendable (_ emit: @escaping (UnsafeRawBufferPointer) -> Bool) -> Void,
+        to output: DocumentOutput,
+        checkedBy check: OutputCheck
+    ) -> StreamTimings {
+        // The rendering thread is the only one to write to `output` until the pipeline has joined it.
+        let output = UncheckedSendable(output)
+        let writeClock = WriteClock()
+        let buffers = BufferPool()
+        let pipeline = ChunkPipeline.run(
+            produce: { emit in
+                render { chunk in
+                    let written = writeClock.measure { output.value.write(chunk) }
+                    return written && emit(buffers.filled(with: chunk))
+                }
+            },
+            consume: { (chunk: [UInt8]) in
+                let wanted = chunk.withUnsafeBytes { check.feed($0) }
+                buffers.giveBack(chunk)
+                return wanted
+            })
+        return StreamTimings(
+            rendering: max(0, pipeline.producer - writeClock.seconds), writing: writeClock.seconds,
+            checking: pipeline.consumer)
+    }
+}
+
+/// Records handed from the reading thread to validation in batches, so that the threads meet once per batch
+/// rather than once per record.
+private struct RecordBatch {
+    /// Records per batch.
+    static let size = 4096
+
+    private var records: [CustomerRecord] = []
+    private let emit: ([CustomerRecord]) -> Void
+
+    init(emit: @escaping ([CustomerRecord]) -> Void) {
+        self.emit = emit
+        records.reserveCapacity(Self.size)
+    }
+
+    /// Adds a record, handing the batch over when it is full.
+    mutating func append(_ record: consuming CustomerRecord) {
+        records.append(record)
+        if records.count == Self.size { flush() }
+    }
+
+    /// Hands over what is in the batch, if anything.
+    mutating func flush() {
+        guard !records.isEmpty else { return }
+        emit(records)
+        records.removeAll(keepingCapacity: true)
     }
 }
 
 /// The time the rendering thread spends writing, read after it has finished.
 private final class WriteClock: @unchecked Sendable {
-    var seconds: Double = 0
+    private(set) var seconds: Double = 0
+
+    /// Runs `body`, adding its duration.
+    func measure<Value>(_ body: () -> Value) -> Value {
+        let start = ContinuousClock.now
+        defer { seconds += start.secondsElapsed }
+        return body()
+    }
 }
