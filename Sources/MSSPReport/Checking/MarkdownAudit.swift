@@ -47,7 +47,7 @@ final class MarkdownAudit {
     }
 
     private func report(line: Int = 0, _ message: String) {
-        if problems.count < OutputChecker.problemLimit {
+        if problems.count < ProblemLog.limit {
             problems.append(OutputProblem(line: line, column: 0, message: message))
         }
     }

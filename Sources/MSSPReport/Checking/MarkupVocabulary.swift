@@ -6,7 +6,7 @@ import CXMLCheck
     import Darwin
 #endif
 
-/// The elements, attributes and macros a document of a restricted format may contain: what `HTMLLinkAudit`
+/// The elements, attributes and macros a document of a restricted format may contain: what `VocabularyAudit`
 /// allows in Confluence storage format and in an HTML fragment, on top of what it requires of every document.
 ///
 /// An allowlist, not a blocklist: anything not named is a problem, so a custom template cannot add a `style`,

@@ -9,7 +9,7 @@ import CMarkdown
 /// Not `Sendable`: it is fed and finished on one thread.
 public final class OutputCheck {
     private enum State {
-        case html(HTMLLinkAudit, XMLStream)
+        case html(HTMLAudit, XMLStream)
         case markdown(OpaquePointer?)
         /// The Markdown parse is finished; its tree lives until the check does (the audit's texts point into it).
         case markdownDocument(OpaquePointer)
@@ -26,13 +26,13 @@ public final class OutputCheck {
         self.model = model
         switch format {
         case .html:
-            let audit = HTMLLinkAudit(model: model, script: script)
+            let audit = HTMLAudit(model: model, script: script)
             state = .html(audit, XMLStream(delegate: audit))
         case .markdown:
             state = .markdown(cmarkdown_stream_create())
         case .confluence, .fragment:
             let vocabulary: MarkupVocabulary = format == .confluence ? .confluence : .fragment
-            let audit = HTMLLinkAudit(model: model, script: nil, vocabulary: vocabulary)
+            let audit = HTMLAudit(model: model, script: nil, vocabulary: vocabulary)
             let stream = XMLStream(delegate: audit)
             let start = vocabulary.wrapper.start
             stream.feed(UnsafeRawBufferPointer(start: start.utf8Start, count: start.utf8CodeUnitCount))

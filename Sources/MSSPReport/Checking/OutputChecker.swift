@@ -12,9 +12,6 @@ import CMarkdown
 /// the model asks for and nothing dangerous. Markdown: cmark-gfm, GitHub's renderer, parses it (tables,
 /// autolinks, tag filter, safe mode) and an audit walks the tree it would render.
 public struct OutputChecker: Sendable {
-    /// Stop collecting after this many problems; the first ones tell the story.
-    public static let problemLimit = 20
-
     /// Creates a checker.
     public init() {}
 
