@@ -239,17 +239,15 @@ struct JSONParser {
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 {
-                throw error(
-                    byte == UInt8(ascii: "\n")
-                        ? "the string opened here is not closed on its line"
-                        : "control character in a string must be escaped",
-                    at: byte == UInt8(ascii: "\n") ? open : index)
-            }
+            if byte < 0x20 { throw controlCharacterError(byte, stringOpenedAt: open) }
             index += 1
         }
         guard index < bytes.count else { throw error("the string opened here is never closed", at: open) }
-        // Slow path: decode escapes.
+        return try parseEscapedString(openedAt: open, contentStart: contentStart)
+    }
+
+    /// The rest of a string from its first backslash, decoding escapes.
+    private mutating func parseEscapedString(openedAt open: Int, contentStart: Int) throws(JSONSyntaxError) -> String {
         var decoded = Array(bytes[contentStart..<index])
         while index < bytes.count {
             let byte = bytes[index]
@@ -260,13 +258,7 @@ struct JSONParser {
                 }
                 return text
             }
-            if byte < 0x20 {
-                throw error(
-                    byte == UInt8(ascii: "\n")
-                        ? "the string opened here is not closed on its line"
-                        : "control character in a string must be escaped",
-                    at: byte == UInt8(ascii: "\n") ? open : index)
-            }
+            if byte < 0x20 { throw controlCharacterError(byte, stringOpenedAt: open) }
             if byte != UInt8(ascii: "\\") {
                 decoded.append(byte)
                 index += 1
@@ -275,42 +267,58 @@ struct JSONParser {
             let escapeStart = index
             index += 1
             guard index < bytes.count else { break }
-            switch bytes[index] {
-            case UInt8(ascii: "\""): decoded.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): decoded.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "/"): decoded.append(UInt8(ascii: "/"))
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "u"):
-                index += 1
-                var scalarValue = try hex4(escapeStart)
-                if (0xD800...0xDBFF).contains(scalarValue) {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                        bytes[index + 1] == UInt8(ascii: "u")
-                    else { throw error("a high surrogate \\u escape must be followed by a low one", at: escapeStart) }
-                    index += 2
-                    let low = try hex4(escapeStart)
-                    guard (0xDC00...0xDFFF).contains(low) else {
-                        throw error("a high surrogate \\u escape must be followed by a low one", at: escapeStart)
-                    }
-                    scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(scalarValue) {
-                    throw error("a low surrogate \\u escape without a high one", at: escapeStart)
-                }
-                guard let scalar = Unicode.Scalar(scalarValue) else {
-                    throw error("invalid \\u escape", at: escapeStart)
-                }
-                UTF8.encode(scalar) { decoded.append($0) }
-                continue
-            default:
-                throw error("invalid escape '\\\(describeByte(at: index))' in a string", at: escapeStart)
-            }
-            index += 1
+            try parseEscape(into: &decoded, escapeStart: escapeStart)
         }
         throw error("the string opened here is never closed", at: open)
+    }
+
+    /// The error for a control character in a string: a line break means the string was never closed.
+    private mutating func controlCharacterError(_ byte: UInt8, stringOpenedAt open: Int) -> JSONSyntaxError {
+        byte == UInt8(ascii: "\n")
+            ? error("the string opened here is not closed on its line", at: open)
+            : error("control character in a string must be escaped", at: index)
+    }
+
+    /// Decodes the escape whose letter is at `index` (after the backslash at `escapeStart`), moving past it.
+    private mutating func parseEscape(into decoded: inout [UInt8], escapeStart: Int) throws(JSONSyntaxError) {
+        switch bytes[index] {
+        case UInt8(ascii: "\""): decoded.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): decoded.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "/"): decoded.append(UInt8(ascii: "/"))
+        case UInt8(ascii: "b"): decoded.append(0x08)
+        case UInt8(ascii: "f"): decoded.append(0x0C)
+        case UInt8(ascii: "n"): decoded.append(0x0A)
+        case UInt8(ascii: "r"): decoded.append(0x0D)
+        case UInt8(ascii: "t"): decoded.append(0x09)
+        case UInt8(ascii: "u"):
+            index += 1
+            let scalar = try parseUnicodeEscape(escapeStart)
+            UTF8.encode(scalar) { decoded.append($0) }
+            return
+        default:
+            throw error("invalid escape '\\\(describeByte(at: index))' in a string", at: escapeStart)
+        }
+        index += 1
+    }
+
+    /// The scalar of a `\\u` escape whose hex digits start at `index`, with the low surrogate's escape after a
+    /// high surrogate.
+    private mutating func parseUnicodeEscape(_ escapeStart: Int) throws(JSONSyntaxError) -> Unicode.Scalar {
+        var scalarValue = try hex4(escapeStart)
+        if (0xD800...0xDBFF).contains(scalarValue) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else { throw error("a high surrogate \\u escape must be followed by a low one", at: escapeStart) }
+            index += 2
+            let low = try hex4(escapeStart)
+            guard (0xDC00...0xDFFF).contains(low) else {
+                throw error("a high surrogate \\u escape must be followed by a low one", at: escapeStart)
+            }
+            scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(scalarValue) {
+            throw error("a low surrogate \\u escape without a high one", at: escapeStart)
+        }
+        guard let scalar = Unicode.Scalar(scalarValue) else { throw error("invalid \\u escape", at: escapeStart) }
+        return scalar
     }
 
     private mutating func hex4(_ escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {

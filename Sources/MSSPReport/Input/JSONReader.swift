@@ -79,30 +79,7 @@ public struct JSONReader: Sendable {
             diagnostics.append(.error(.emptyInput, "the file holds no JSON; \(shape)", at: start))
             return nil
         case 1:
-            switch values[0] {
-            case .array(let elements, _):
-                return elements
-            case .object(let members, let location):
-                for key in ["customers", "value"] {
-                    if let member = members.first(where: { $0.key == key }) {
-                        guard case .array(let elements, _) = member.value else {
-                            diagnostics.append(
-                                .error(
-                                    .unexpectedJSONShape,
-                                    "\"\(key)\" holds \(member.value.kindName); \(shape)", at: member.value.location))
-                            return nil
-                        }
-                        return elements
-                    }
-                }
-                _ = location
-                return values
-            default:
-                diagnostics.append(
-                    .error(
-                        .unexpectedJSONShape, "the file holds \(values[0].kindName); \(shape)", at: values[0].location))
-                return nil
-            }
+            return customerObjects(in: values[0], shape: shape, diagnostics: &diagnostics)
         default:
             // Several values: JSON Lines, one customer object per line. After an array or a wrapper (one JSON
             // text), or in a file declared JSON, anything more is trailing data.
@@ -121,6 +98,32 @@ public struct JSONReader: Sendable {
                 return nil
             }
             return values
+        }
+    }
+
+    /// The customer objects of a file that holds one JSON value: the elements of an array, of the array under
+    /// `customers` or `value`, or the one object itself.
+    private func customerObjects(
+        in value: JSONValue, shape: String, diagnostics: inout [Diagnostic]
+    ) -> [JSONValue]? {
+        switch value {
+        case .array(let elements, _):
+            return elements
+        case .object(let members, _):
+            guard let member = members.first(where: { $0.key == "customers" }) ?? members.first(where: { $0.key == "value" })
+            else { return [value] }
+            guard case .array(let elements, _) = member.value else {
+                diagnostics.append(
+                    .error(
+                        .unexpectedJSONShape, "\"\(member.key)\" holds \(member.value.kindName); \(shape)",
+                        at: member.value.location))
+                return nil
+            }
+            return elements
+        default:
+            diagnostics.append(
+                .error(.unexpectedJSONShape, "the file holds \(value.kindName); \(shape)", at: value.location))
+            return nil
         }
     }
 

@@ -107,22 +107,7 @@ public struct ReportJob: Sendable {
         var read = InputReadResult()
         var failure: ReportFailure?
         let timings = ChunkPipeline.run(
-            produce: { (emit: @escaping (ReadEvent) -> Bool) in
-                var batch = RecordBatch(emit: { _ = emit(.records($0)) })
-                for input in inputs {
-                    do throws(ReportFailure) {
-                        let hook = afterOpen.map { hook in { hook(input.displayName) } }
-                        let result = try input.read(format: format, delimiter: delimiter, afterOpen: hook) {
-                            batch.append($0)
-                        }
-                        batch.flush()
-                        _ = emit(.finished(result))
-                    } catch {
-                        _ = emit(.failed(error))
-                        return
-                    }
-                }
-            },
+            produce: { emit in Self.read(inputs, format: format, delimiter: delimiter, afterOpen: afterOpen, emit: emit) },
             consume: { (event: ReadEvent) in
                 switch event {
                 case .records(let records): validate(records)
@@ -135,6 +120,28 @@ public struct ReportJob: Sendable {
             })
         if let failure { throw failure }
         return (read, timings)
+    }
+
+    /// Reads `inputs` in order on the reading thread, emitting their records in batches and each input's own
+    /// result after its records; stops at the first input that cannot be read.
+    private static func read(
+        _ inputs: [InputSource], format: InputFormat?, delimiter: UInt8?,
+        afterOpen: (@Sendable (String) -> Void)?, emit: @escaping (ReadEvent) -> Bool
+    ) {
+        var batch = RecordBatch(emit: { _ = emit(.records($0)) })
+        for input in inputs {
+            do throws(ReportFailure) {
+                let hook = afterOpen.map { hook in { hook(input.displayName) } }
+                let result = try input.read(format: format, delimiter: delimiter, afterOpen: hook) {
+                    batch.append($0)
+                }
+                batch.flush()
+                _ = emit(.finished(result))
+            } catch {
+                _ = emit(.failed(error))
+                return
+            }
+        }
     }
 
     /// Diagnostics sorted by input (in command-line order), line and column, as a reader goes through the
