@@ -70,14 +70,20 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["TemplateEmbedder"]
         ),
+        // What the test targets share (golden files); no product depends on it.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MSSPReportTests",
-            dependencies: ["MSSPReport"],
+            dependencies: ["MSSPReport", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["mssp-report"],
+            dependencies: ["mssp-report", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

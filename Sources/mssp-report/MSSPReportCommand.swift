@@ -8,9 +8,10 @@ struct MSSPReportCommand: ParsableCommand {
         commandName: "mssp-report",
         abstract: "Build a checked index of Microsoft Defender portal links for every customer tenant of an MSSP.",
         discussion: """
-            Reads the customer list (CSV or JSON), validates every tenant ID, renders an HTML index of \
+            Reads the customer list (CSV or JSON), validates every tenant ID, renders an index (an HTML page, \
+            Markdown, Confluence storage format or an HTML fragment) of \
             per-customer portal links with the related topics of Microsoft's article "Access the Microsoft \
-            Defender MSSP customer portal", proves the document with libxml2, and only then writes it.
+            Defender MSSP customer portal", proves the document with libxml2 (cmark-gfm for Markdown), and only then writes it.
 
             EXAMPLES:
               mssp-report samples/customers.csv -o index.html
@@ -133,6 +134,10 @@ struct MSSPReportCommand: ParsableCommand {
     @Option(help: .private)
     var testSeam: TestSeam?
 
+    /// Milliseconds a FIFO or device may take to deliver its first byte (5,000 by default); tests set less.
+    @Option(help: .private)
+    var firstByteTimeout: Int32 = InputLimits.firstByteTimeoutMilliseconds
+
     /// Seconds before the progress line appears (1 by default); tests set 0 to see it on a small input.
     @Option(help: .private)
     var progressAfter: Double = 1
@@ -210,7 +215,7 @@ struct MSSPReportCommand: ParsableCommand {
         var reporter: (@Sendable (StageTimings.Stage, Int) -> Void)?
         if let progress { reporter = { stage, rows in progress.update(stage, rows: rows) } }
         return ReportOptions(
-            inputs: inputs.map(InputSource.init(path:)),
+            inputs: inputs.map { InputSource(path: $0, firstByteTimeoutMilliseconds: firstByteTimeout) },
             inputFormat: inputFormat,
             delimiter: delimiter?.byte,
             output: destination,

@@ -8,93 +8,16 @@ Then every page is loaded in headless Chromium, with alert, confirm, prompt and 
 hovered, focused and clicked, and nothing may run.
 """
 
-import html
-import html.parser
 import json
-import pathlib
 import subprocess
 
 import pytest
 
 import renderers
-from conftest import BINARY, ROOT, make_driver
+from helpers import BINARY, CORPUS, ROOT, TRAP, body_rows, census, index, make_driver, parse, runs_in_chromium, tenant
 
-CORPUS = json.loads((pathlib.Path(__file__).with_name("hostile-names.json")).read_text(encoding="utf-8"))
-LINKS = "entra,intune,m365,exchange"
-
-# Renderers that cannot show every name exactly, and why (the README repeats this).
+# Renderers that cannot show every name exactly, and why (docs/security.md repeats this).
 INEXACT = {}
-
-
-def tenant(index):
-    return f"{index:08x}-0000-4000-8000-{index:012x}"
-
-
-class Node:
-    def __init__(self, tag, attributes, parent):
-        self.tag, self.attributes, self.parent, self.children = tag, attributes, parent, []
-
-    def text(self):
-        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
-
-    def elements(self):
-        for child in self.children:
-            if isinstance(child, Node):
-                yield child
-                yield from child.elements()
-
-
-VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "embed", "source", "track", "wbr"}
-
-
-class TreeBuilder(html.parser.HTMLParser):
-    """A tree as the HTML reads, enough for tables: void elements close themselves, an end tag closes up to its
-    element."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", [], None)
-        self.current = self.root
-
-    def handle_starttag(self, tag, attributes):
-        node = Node(tag, attributes, self.current)
-        self.current.children.append(node)
-        if tag not in VOID:
-            self.current = node
-
-    def handle_startendtag(self, tag, attributes):
-        self.current.children.append(Node(tag, attributes, self.current))
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not self.root and node.tag != tag:
-            node = node.parent
-        if node is not self.root:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def parse(text):
-    builder = TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
-
-
-def index(directory, names, stem, extension="md"):
-    """The index (a `.md` unless `extension` says otherwise) of `names`, a list (tenants numbered from 1) or a
-    dictionary from tenant number."""
-    numbered = names.items() if isinstance(names, dict) else enumerate(names, start=1)
-    source = directory / f"{stem}.json"
-    source.write_text(json.dumps({"customers": [
-        {"displayName": name, "tenantId": tenant(number)} for number, name in numbered]}), encoding="utf-8")
-    output = directory / f"{stem}.{extension}"
-    result = subprocess.run([str(BINARY), str(source), "--skip-invalid", "--links", LINKS, "-o", str(output)],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return output.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -113,30 +36,9 @@ def indexes(tmp_path_factory):
     return {"hostile": hostile, "benign": benign, "names": accepted, "directory": directory}
 
 
-def body_rows(root):
-    rows = []
-    for element in root.elements():
-        if element.tag == "tr" and any(isinstance(c, Node) and c.tag == "td" for c in element.children):
-            rows.append([c for c in element.children if isinstance(c, Node) and c.tag in ("td", "th")])
-    return rows
-
-
-def census(root, names_only=()):
-    """Elements with their attributes outside name cells, and what name cells hold; for the attributes in
-    `names_only`, only that they are there."""
-    outside, inside = [], []
-    name_cells = {id(row[0]) for row in body_rows(root)}
-
-    def walk(node, in_name):
-        for child in node.children:
-            if isinstance(child, Node):
-                target = inside if in_name else outside
-                attributes = [(name, None if name in names_only else value) for name, value in child.attributes]
-                target.append((child.tag, tuple(sorted(attributes))))
-                walk(child, in_name or id(child) in name_cells)
-
-    walk(root, False)
-    return outside, inside
+def test_every_renderer_names_the_program_it_needs():
+    assert set(renderers.RENDERERS) == set(renderers.TOOLS) | renderers.PYTHON_RENDERERS
+    assert not set(renderers.TOOLS) & renderers.PYTHON_RENDERERS
 
 
 RENDERED = {}
@@ -144,9 +46,7 @@ RENDERED = {}
 
 def rendered(name, indexes):
     if name not in RENDERED:
-        missing = renderers.missing_tool(name)
-        if missing:
-            pytest.fail(f"{missing} is missing: scripts/setup --test installs it")
+        renderers.require(name)
         render = renderers.RENDERERS[name]
         RENDERED[name] = (render(indexes["hostile"]), render(indexes["benign"]))
     return RENDERED[name]
@@ -197,32 +97,6 @@ def test_the_tools_own_text_shows_no_backslash(name, indexes):
     text = text_outside(root)
     assert "\\" not in text
     assert "A link grants no access by itself:" in " ".join(text.split())
-
-
-TRAP = """
-window.__ran = [];
-for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
-  window[name] = (...args) => { window.__ran.push(name + ':' + String(args[0])); };
-}
-"""
-
-
-def runs_in_chromium(driver, page, body):
-    """Writes `body` into a page at `page`, loads it in `driver` (which has TRAP), hovers, focuses and clicks
-    every element, and returns what ran."""
-    page.write_text("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>x</title></head><body>" + body
-                    + "</body></html>", encoding="utf-8")
-    driver.get(page.as_uri())
-    return driver.execute_script("""
-        for (const element of document.querySelectorAll('body *')) {
-          for (const type of ['mouseover', 'mouseenter', 'focus', 'focusin', 'click', 'toggle']) {
-            element.dispatchEvent(new Event(type, {bubbles: true, cancelable: true}));
-          }
-          if (element.tagName !== 'A' && typeof element.click === 'function') element.click();
-          if (typeof element.focus === 'function') element.focus();
-        }
-        return window.__ran.concat(window.pwned ? ['pwned'] : []);
-    """)
 
 
 def test_no_page_runs_anything_in_chromium(indexes):

@@ -1,22 +1,22 @@
 """The HTML page in headless Chromium: compact rows, the filter box, the copy buttons, the page without
 JavaScript, hostile names, print, contrast and focus. Run by scripts/test (python3 -m pytest Tests/Browser)."""
 
-import time
 import urllib.parse
 
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import make_driver, render
+from helpers import LINKS, make_driver, render
 
 SAMPLE_NAMES = [
     "Adatum Corporation", "Alpine Ski House", "Contoso Ltd", "Fabrikam, Inc.", "Müller & Söhne <Logistik> GmbH",
     "Northwind Traders", "Société Générale de Café", "Tailspin Toys", "Woodgrove Bank", "Ærøskøbing Sejl ApS",
     "Łódź Water Works", "Şişecam Cam Sanayi A.Ş.", "Ελληνική Ναυτιλιακή Α.Ε.", "株式会社さくら精機",
 ]
-LINKS = "entra,intune,m365,exchange"
 LABELS = ["Defender", "Entra", "Intune", "M365", "Exchange"]
 # Names of about 40 characters, with typical letters, and long domains.
 LONG_NAMES = """name,tenant id,domain,aliases
@@ -177,9 +177,7 @@ def test_slash_focuses_escape_clears_and_enter_opens_the_first_match(samples, br
     box.send_keys("woodgrove")
     tabs = browser.window_handles
     box.send_keys(Keys.ENTER)
-    deadline = time.monotonic() + 10
-    while len(browser.window_handles) == len(tabs) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    WebDriverWait(browser, 10).until(expected_conditions.number_of_windows_to_be(len(tabs) + 1))
     opened = [handle for handle in browser.window_handles if handle not in tabs]
     assert len(opened) == 1
     browser.switch_to.window(opened[0])

@@ -1,5 +1,5 @@
 """The formats for wikis and documentation tools (issue 17): the HTML fragment through real sanitisers, both
-new formats over the hostile corpus, and the README's two publishing recipes run end to end."""
+new formats over the hostile corpus, and the two publishing recipes of docs/publishing.md run end to end."""
 
 import http.server
 import json
@@ -134,10 +134,10 @@ def test_the_hostile_corpus_stays_text(extension, tmp_path):
 
 
 def recipe(name):
-    """The shell block under `<!-- recipe: NAME ...-->` in the README."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    match = re.search(r"<!-- recipe: " + re.escape(name) + r"\b[^>]*-->\n```sh\n(.*?)\n```", readme, re.S)
-    assert match, f"the README has no recipe {name}"
+    """The shell block under `<!-- recipe: NAME ...-->` in docs/publishing.md."""
+    page = (ROOT / "docs" / "publishing.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- recipe: " + re.escape(name) + r"\b[^>]*-->\n```sh\n(.*?)\n```", page, re.S)
+    assert match, f"docs/publishing.md has no recipe {name}"
     return match.group(1)
 
 

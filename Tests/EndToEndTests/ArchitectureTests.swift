@@ -30,7 +30,8 @@ import Testing
     static func declaredTypes(in folder: String) throws -> Set<String> {
         let declaration =
             /(?m)^(?:public |package |internal |fileprivate |private |final |indirect )*(?:struct|enum|class|protocol|typealias|actor) +([A-Z]\w*)/
-        return Set(try files(in: folder).flatMap { file in code(file.text).matches(of: declaration).map { String($0.1) } })
+        return Set(
+            try files(in: folder).flatMap { file in code(file.text).matches(of: declaration).map { String($0.1) } })
     }
 
     @Test func everyFolderIsAStageOrAFoundation() throws {

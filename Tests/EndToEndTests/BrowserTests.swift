@@ -4,7 +4,7 @@ import Testing
 @Suite struct BrowserTests {
     /// Headless Chromium loads the index of hostile names, with the page script running: the links are all there
     /// and nothing from the data became an element or ran (the page's own script is the one script).
-    @Test(.enabled(if: ExternalTool.hasChromium, "needs headless Chromium; scripts/setup --test installs it"))
+    @Test(ExternalTool.needed(ExternalTool.hasChromium, "needs headless Chromium; scripts/setup --test installs it"))
     func chromiumShowsEveryLinkAndRunsNothingFromTheData() throws {
         let directory = try makeTemporaryDirectory()
         let input = directory.appendingPathComponent("hostile.csv")

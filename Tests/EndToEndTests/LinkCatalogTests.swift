@@ -262,13 +262,14 @@ import Testing
             ))
     }
 
-    @Test func theREADMELinkTableIsTheCatalog() throws {
-        let readme = try String(contentsOf: Binary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    @Test func theLinksPageTableIsTheCatalog() throws {
+        let readme = try String(
+            contentsOf: Binary.packageRoot.appendingPathComponent("docs/links.md"), encoding: .utf8)
         for kind in LinkCatalogText.kinds() {
             #expect(
                 readme.contains("| `\(kind.name)` |") && readme.contains("`\(kind.url)`")
                     && readme.contains("\(kind.evidence): [") && readme.contains("](\(kind.source))"),
-                "the README's link table lacks \(kind.name) as Catalog/links.yaml gives it")
+                "docs/links.md lacks \(kind.name) as Catalog/links.yaml gives it")
             #expect(kind.source.hasPrefix("https://"))
             #expect(["documentation", "practice"].contains(kind.evidence))
         }

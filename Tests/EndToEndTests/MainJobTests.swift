@@ -85,7 +85,7 @@ import Testing
         #expect(piped.standardOutput == file.standardOutput)
     }
 
-    @Test(.enabled(if: ExternalTool.hasXmllint, "needs xmllint; scripts/setup installs libxml2-utils"))
+    @Test(ExternalTool.needed(ExternalTool.hasXmllint, "needs xmllint; scripts/setup installs libxml2-utils"))
     func isAcceptedByXmllint() throws {
         let directory = try makeTemporaryDirectory()
         let output = directory.appendingPathComponent("index.html")

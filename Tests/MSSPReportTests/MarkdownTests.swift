@@ -27,12 +27,10 @@ import Testing
     ]
 
     func model(_ names: [String]) -> IndexModel {
-        let customers = names.enumerated().map { index, name in
-            Customer(
-                name: name, tenantID: TenantID(high: UInt64(index + 1), low: 0xABCD),
-                location: SourceLocation(file: "t", line: index + 2, column: 1))
-        }
-        return IndexBuilder().build(customers: customers, skippedCount: 0)
+        Fixture.model(
+            names.enumerated().map { index, name in
+                Fixture.customer(name, tenant: (UInt64(index + 1), 0xABCD), line: index + 2)
+            })
     }
 
     @Test func thereAreAtLeastSixtyHostileNames() {

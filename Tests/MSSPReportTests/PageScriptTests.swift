@@ -4,12 +4,7 @@ import Testing
 @testable import MSSPReport
 
 @Suite struct PageScriptTests {
-    let model = IndexBuilder().build(
-        customers: [
-            Customer(
-                name: "Contoso", tenantID: TenantID(high: 2, low: 2),
-                location: SourceLocation(file: "f", line: 3, column: 1))
-        ], skippedCount: 0)
+    let model = Fixture.model([Fixture.customer("Contoso", tenant: (2, 2), line: 3)])
 
     func render(with templates: TemplateSet) throws -> (html: String, script: PageScript?) {
         let template = try templates.compile(for: .html)

@@ -3,15 +3,7 @@ import Testing
 @testable import MSSPReport
 
 @Suite struct RenderingAndCheckingTests {
-    let model = IndexBuilder().build(
-        customers: [
-            Customer(
-                name: "Müller & Söhne <Logistik>", tenantID: TenantID(high: 1, low: 1),
-                location: SourceLocation(file: "f", line: 2, column: 1)),
-            Customer(
-                name: "Contoso", tenantID: TenantID(high: 2, low: 2),
-                location: SourceLocation(file: "f", line: 3, column: 1)),
-        ], skippedCount: 1)
+    let model = Fixture.model(Fixture.twoCustomers, skippedCount: 1)
 
     func render(_ model: IndexModel) throws -> String {
         try IndexRenderer(templates: TemplateSet.defaults(), format: .html).render(model)

@@ -5,15 +5,11 @@ import Testing
 /// mssp-report's own Mustache renderer: the parts of the Mustache specification templates use, and the
 /// streaming it exists for.
 @Suite struct TemplateEngineTests {
-    let model = IndexBuilder(linkKinds: [LinkCatalog.builtIn.links[0]]).build(
-        customers: [
-            Customer(
-                name: "Zeta & <Co>", tenantID: TenantID(high: 0xA, low: 0xB), domain: "zeta.example",
-                location: SourceLocation(file: "f", line: 2, column: 1)),
-            Customer(
-                name: "Alpha", tenantID: TenantID(high: 1, low: 2),
-                location: SourceLocation(file: "f", line: 3, column: 1)),
-        ], skippedCount: 0)
+    let model = Fixture.model(
+        [
+            Fixture.customer("Zeta & <Co>", tenant: (0xA, 0xB), line: 2, domain: "zeta.example"),
+            Fixture.customer("Alpha", tenant: (1, 2), line: 3),
+        ], linkKinds: [LinkCatalog.builtIn.links[0]])
 
     /// Renders `text` as the HTML index template.
     func render(_ text: String, partials: [String: String] = [:]) throws -> String {

@@ -19,3 +19,25 @@ func readBack(_ markdown: String, against model: IndexModel) throws -> ([OutputP
     let problems = MarkdownAudit(model: model) { rows.append($0) }.audit(document)
     return (problems, rows)
 }
+
+/// The customers and models the suites render and check.
+enum Fixture {
+    /// A customer on `line` of the file "f".
+    static func customer(
+        _ name: String, tenant: (high: UInt64, low: UInt64), line: Int, domain: String? = nil
+    ) -> Customer {
+        Customer(
+            name: name, tenantID: TenantID(high: tenant.high, low: tenant.low), domain: domain,
+            location: SourceLocation(file: "f", line: line, column: 1))
+    }
+
+    /// Two customers, one whose name needs escaping in every format, on lines 2 and 3.
+    static let twoCustomers = [
+        customer("Müller & Söhne <Logistik>", tenant: (1, 1), line: 2), customer("Contoso", tenant: (2, 2), line: 3),
+    ]
+
+    /// The model of `customers`, with `linkKinds` and `skippedCount` rows left out.
+    static func model(_ customers: [Customer], linkKinds: [LinkKind] = [], skippedCount: Int = 0) -> IndexModel {
+        IndexBuilder(linkKinds: linkKinds).build(customers: customers, skippedCount: skippedCount)
+    }
+}

@@ -5,15 +5,7 @@ import Testing
 /// Confluence storage format and the HTML fragment: what the default templates write, and what the check
 /// refuses in a document of either (issue 17).
 @Suite struct WikiFormatTests {
-    let model = IndexBuilder(linkKinds: [LinkCatalog.builtIn.links[0]]).build(
-        customers: [
-            Customer(
-                name: "Müller & Söhne <Logistik>", tenantID: TenantID(high: 1, low: 1),
-                location: SourceLocation(file: "f", line: 2, column: 1)),
-            Customer(
-                name: "Contoso", tenantID: TenantID(high: 2, low: 2),
-                location: SourceLocation(file: "f", line: 3, column: 1)),
-        ], skippedCount: 1)
+    let model = Fixture.model(Fixture.twoCustomers, linkKinds: [LinkCatalog.builtIn.links[0]], skippedCount: 1)
 
     func render(_ format: OutputFormat) throws -> String {
         try IndexRenderer(templates: TemplateSet.defaults(), format: format).render(model)

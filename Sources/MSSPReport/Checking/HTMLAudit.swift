@@ -74,7 +74,8 @@ final class HTMLAudit: XMLStreamDelegate {
         case UInt8(ascii: "m") where name.equals("meta"): script.readPolicy(attributes)
         default:
             if Self.isForbidden(name) {
-                log.report(line: line, "the document contains a <\(name.string)> element, which the index must not have")
+                log.report(
+                    line: line, "the document contains a <\(name.string)> element, which the index must not have")
             }
         }
         let isLink = name.equals("a")

@@ -113,7 +113,8 @@ final class LinkAudit {
                 }
                 let count = extraLinkCounts[link] ?? 0
                 if count != 1 {
-                    log.report(line: 0, "the \(kind.title) link \(link) for customer \(customer) appears \(count) times")
+                    log.report(
+                        line: 0, "the \(kind.title) link \(link) for customer \(customer) appears \(count) times")
                 }
             }
         }

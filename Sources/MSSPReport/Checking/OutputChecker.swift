@@ -2,15 +2,19 @@ import CMarkdown
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Proves a rendered index before it is written.
+/// Checks a whole rendered document at once, as `OutputCheck` checks one fed in chunks: for tests, the fuzzers and
+/// callers that hold the document.
 ///
-/// HTML: libxml2 must parse it as well-formed XML (polyglot XHTML5), and an audit must find exactly the links
-/// the model asks for and nothing dangerous. Markdown: cmark-gfm, GitHub's renderer, parses it (tables,
-/// autolinks, tag filter, safe mode) and an audit walks the tree it would render.
+/// HTML, Confluence storage format and the fragment: libxml2 must parse it as well-formed XML (polyglot XHTML5;
+/// the last two inside a wrapper element), and the audits must find exactly the links the model asks for, nothing
+/// active and, for the last two, only their format's vocabulary. Markdown: cmark-gfm, GitHub's renderer, parses
+/// it (tables, autolinks, tag filter, safe mode) and an audit walks the tree it would render.
 public struct OutputChecker: Sendable {
     /// Creates a checker.
     public init() {}

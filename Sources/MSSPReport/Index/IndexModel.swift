@@ -141,7 +141,7 @@ public struct IndexModel: Sendable, Equatable {
         public var title: String
         /// A fragment identifier for the group's section.
         public var anchor: String
-        /// The group's customers, as positions in the document (`entries`, `order`).
+        /// The group's customers, as positions in the document (indices into `order`).
         public var range: Range<Int>
     }
 

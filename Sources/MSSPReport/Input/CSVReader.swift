@@ -144,7 +144,8 @@ private struct CSVRows {
                     at: rowLocation))
             return nil
         }
-        var builder = RecordBuilder(location: rowLocation)
+        var record = CustomerRecord(location: rowLocation)
+        var builder = RecordBuilder()
         for (column, field) in fields.enumerated() {
             let location = SourceLocation(file: locationFile, line: field.line, column: field.column)
             guard let value = tokens.text(of: field) else {
@@ -154,8 +155,8 @@ private struct CSVRows {
             }
             // A column without a name plays no role and has no name to be looked up by.
             if claims[column] == nil, header[column].isEmpty { continue }
-            builder.add(RecordField(value, at: location), key: header[column], claim: claims[column])
+            builder.add(RecordField(value, at: location), key: header[column], claim: claims[column], to: &record)
         }
-        return builder.build(naming: .columns, diagnostics: &result.diagnostics)
+        return builder.finish(record, naming: .columns, diagnostics: &result.diagnostics) ? record : nil
     }
 }

@@ -98,6 +98,7 @@ struct CSVTokenizer {
         byte == Self.lineFeed || byte == Self.carriageReturn
     }
 
+    @inline(__always)
     private mutating func column(of position: Int) -> Int {
         columns.column(of: position, lineStart: lineStart, in: bytes)
     }
@@ -236,7 +237,10 @@ struct CSVTokenizer {
     }
 
     /// The error for a field longer than the limit, or a row with more fields than the limit.
+    @inline(__always)
     private func limitProblem(_ field: RawField, fieldCount: Int) -> Diagnostic? {
+        guard field.end - field.start > InputLimits.maximumFieldBytes || fieldCount > InputLimits.maximumColumns
+        else { return nil }
         let location = SourceLocation(file: file, line: field.line, column: field.column)
         if field.end - field.start > InputLimits.maximumFieldBytes {
             return .error(

@@ -8,6 +8,7 @@ struct ColumnCounter {
     private var column = 1
 
     /// The 1-based column of the byte at `position` of the line that starts at `lineStart`.
+    @inline(__always)
     mutating func column(of position: Int, lineStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         if index < lineStart || index > position {
             index = lineStart

@@ -2,6 +2,18 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+#if canImport(Glibc)
+    private let systemRead = Glibc.read
+#elseif canImport(Musl)
+    private let systemRead = Musl.read
+#elseif canImport(Darwin)
+    private let systemRead = Darwin.read
 #endif
 
 /// One input named on the command line: a file path, or `-` for standard input.
@@ -9,9 +21,13 @@ public struct InputSource: Hashable, Sendable {
     /// The path as given, or `-`.
     public var path: String
 
+    /// How long a FIFO or device may take to deliver its first byte before the read gives up.
+    public var firstByteTimeoutMilliseconds: Int32
+
     /// Creates a source.
-    public init(path: String) {
+    public init(path: String, firstByteTimeoutMilliseconds: Int32 = InputLimits.firstByteTimeoutMilliseconds) {
         self.path = path
+        self.firstByteTimeoutMilliseconds = firstByteTimeoutMilliseconds
     }
 
     /// Whether this is standard input.
@@ -44,7 +60,7 @@ public struct InputSource: Hashable, Sendable {
                 "the input is larger than \(InputLimits.describe(bytes: limit)), the limit; split the customer list",
                 at: SourceLocation(file: displayName, line: 1, column: 1)))
         if isStandardInput {
-            return try Self.readStream(STDIN_FILENO, name: displayName, limit: limit, waitForFirstByte: false)
+            return try Self.readStream(STDIN_FILENO, name: displayName, limit: limit, firstByteTimeout: nil)
                 .map(RawInput.bytes) ?? tooLarge
         }
         var status = stat()
@@ -65,7 +81,7 @@ public struct InputSource: Hashable, Sendable {
             afterOpen?()
             guard
                 let bytes = try Self.readStream(
-                    descriptor, name: path, limit: limit, waitForFirstByte: false, expected: Int(opened.st_size))
+                    descriptor, name: path, limit: limit, firstByteTimeout: nil, expected: Int(opened.st_size))
             else { return tooLarge }
             // A file cut short while it was read (another program rewriting it) would give a truncated list
             // that may still look valid: refuse it. (A file deleted after it was opened is still read whole.)
@@ -83,8 +99,10 @@ public struct InputSource: Hashable, Sendable {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
             guard descriptor >= 0 else { throw .inputUnreadable(path: path, reason: Self.errorText()) }
             defer { close(descriptor) }
-            return try Self.readStream(descriptor, name: path, limit: limit, waitForFirstByte: true)
-                .map(RawInput.bytes) ?? tooLarge
+            return try Self.readStream(
+                descriptor, name: path, limit: limit, firstByteTimeout: firstByteTimeoutMilliseconds
+            )
+            .map(RawInput.bytes) ?? tooLarge
         }
     }
 
@@ -93,7 +111,7 @@ public struct InputSource: Hashable, Sendable {
         _ descriptor: Int32,
         name: String,
         limit: Int,
-        waitForFirstByte: Bool,
+        firstByteTimeout: Int32?,
         expected: Int = 0
     ) throws(ReportFailure) -> [UInt8]? {
         var bytes: [UInt8] = []
@@ -102,17 +120,23 @@ public struct InputSource: Hashable, Sendable {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var sawData = false
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 sawData = true
                 if bytes.count + count > limit { return nil }
                 bytes.append(contentsOf: chunk[..<count])
             } else if count == 0 {
                 // A FIFO whose writer has not connected yet reads as end of file too; give it time.
-                if waitForFirstByte, !sawData, try waitForData(descriptor, name: name) { continue }
+                if let firstByteTimeout, !sawData,
+                    try waitForData(descriptor, name: name, timeoutMilliseconds: firstByteTimeout)
+                {
+                    continue
+                }
                 return bytes
             } else if errno == EAGAIN {
-                _ = try waitForData(descriptor, name: name)
+                _ = try waitForData(
+                    descriptor, name: name,
+                    timeoutMilliseconds: firstByteTimeout ?? InputLimits.firstByteTimeoutMilliseconds)
             } else if errno != EINTR {
                 throw .inputUnreadable(path: name, reason: errorText())
             }
@@ -120,13 +144,16 @@ public struct InputSource: Hashable, Sendable {
     }
 
     /// Waits until the descriptor has data; `false` when the wait ended without any (the writer went away).
-    private static func waitForData(_ descriptor: Int32, name: String) throws(ReportFailure) -> Bool {
+    private static func waitForData(
+        _ descriptor: Int32, name: String, timeoutMilliseconds: Int32
+    ) throws(ReportFailure) -> Bool {
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&request, 1, InputLimits.firstByteTimeoutMilliseconds)
+        let ready = poll(&request, 1, timeoutMilliseconds)
         if ready == 0 {
-            throw .inputUnreadable(
-                path: name,
-                reason: "nothing arrived within \(InputLimits.firstByteTimeoutMilliseconds / 1000) s")
+            let seconds =
+                timeoutMilliseconds % 1000 == 0
+                ? "\(timeoutMilliseconds / 1000)" : "\(Double(timeoutMilliseconds) / 1000)"
+            throw .inputUnreadable(path: name, reason: "nothing arrived within \(seconds) s")
         }
         return request.revents & Int16(POLLIN) != 0
     }

@@ -110,7 +110,9 @@ public struct JSONReader: Sendable {
         case .array(let elements, _):
             return elements
         case .object(let members, _):
-            guard let member = members.first(where: { $0.key == "customers" }) ?? members.first(where: { $0.key == "value" })
+            guard
+                let member = members.first(where: { $0.key == "customers" })
+                    ?? members.first(where: { $0.key == "value" })
             else { return [value] }
             guard case .array(let elements, _) = member.value else {
                 diagnostics.append(
@@ -131,8 +133,9 @@ public struct JSONReader: Sendable {
     /// (Graph's `customer` of a GDAP relationship) are read as `customer.tenantId`, `customer.displayName`.
     private struct FlatMember {
         var key: String
-        /// The path of the object the key is in, empty at the top level.
-        var level: Substring
+        /// The length of the path of the object the key is in (`customer` of `customer.tenantId`), 0 at the top
+        /// level.
+        var levelLength: Int
         var keyLocation: SourceLocation
         var value: JSONValue
     }
@@ -146,7 +149,8 @@ public struct JSONReader: Sendable {
                 flat += flattened(inner, level: key)
             } else {
                 flat.append(
-                    FlatMember(key: key, level: level[...], keyLocation: member.keyLocation, value: member.value))
+                    FlatMember(
+                        key: key, levelLength: level.utf8.count, keyLocation: member.keyLocation, value: member.value))
             }
         }
         return flat
@@ -163,7 +167,8 @@ public struct JSONReader: Sendable {
                 .error(.unexpectedJSONShape, "expected a customer object, found \(value.kindName)", at: value.location))
             return nil
         }
-        var builder = RecordBuilder(location: location)
+        var record = CustomerRecord(location: location)
+        var builder = RecordBuilder()
         var valid = true
         var seen: [String: (text: String?, location: SourceLocation)] = [:]
         for member in Self.flattened(members) {
@@ -182,7 +187,8 @@ public struct JSONReader: Sendable {
             switch Self.text(of: member, claim: claim) {
             case .text(let text):
                 builder.add(
-                    RecordField(text, at: member.value.location), key: member.key, claim: claim, level: member.level)
+                    RecordField(text, at: member.value.location), key: member.key, claim: claim,
+                    levelLength: member.levelLength, to: &record)
             case .nothing:
                 continue
             case .invalid(let problem):
@@ -190,8 +196,8 @@ public struct JSONReader: Sendable {
                 valid = false
             }
         }
-        let record = builder.build(naming: .keys, diagnostics: &diagnostics)
-        return valid ? record : nil
+        let agree = builder.finish(record, naming: .keys, diagnostics: &diagnostics)
+        return valid && agree ? record : nil
     }
 
     /// The problem with a key given a second time in one object: an error where it is a customer field with

@@ -11,50 +11,57 @@ struct RecordBuilder {
         case keys
     }
 
-    /// The record so far.
-    private var record: CustomerRecord
-    /// The key, preference and level of the field chosen for each role, by `ColumnRole.index`.
+    /// The key, preference and level of the field chosen for each role. The record is the caller's, passed in
+    /// to each call, so that no record is copied (the reader builds one per row).
     private var chosen = ChosenKeys()
-    /// Fields that named a role already taken by a preferred key: checked against the chosen one in `build`.
-    private var passedOver: [(claim: ColumnClaim, key: String, level: Substring, field: RecordField)] = []
+    /// Fields that named a role already taken by a preferred key: checked against the chosen one in `finish`.
+    private var passedOver: [(claim: ColumnClaim, key: String, levelLength: Int, field: RecordField)] = []
 
-    /// Starts a record at `location`.
-    init(location: SourceLocation) {
-        record = CustomerRecord(location: location)
-    }
+    init() {}
 
-    /// Adds a field. `claim` is what its key claims (see `ColumnClaim(key:)`); `level` is where the key sits in
-    /// a JSON object (its dotted path without the last name), empty in CSV.
-    mutating func add(_ field: RecordField, key: String, claim: ColumnClaim?, level: Substring = "") {
+    /// Adds a field to `record`. `claim` is what its key claims (see `ColumnClaim(key:)`); `levelLength` is the
+    /// length of the key's level in a JSON object (its dotted path without the last name, `customer` of
+    /// `customer.tenantId`), 0 in CSV.
+    @inline(__always)
+    mutating func add(
+        _ field: RecordField, key: String, claim: ColumnClaim?, levelLength: Int = 0,
+        to record: inout CustomerRecord
+    ) {
         guard let claim else {
             record.otherFields.append(.init(key: key, field: field))
             return
         }
-        guard let current = chosen[claim.role] else {
-            chosen[claim.role] = (key, claim.preference, level)
+        guard let current = chosen.preference(of: claim.role) else {
+            chosen[claim.role] = (key, claim.preference, levelLength)
             record[claim.role] = field
             return
         }
-        if current.preference <= claim.preference {
-            passedOver.append((claim, key, level, field))
+        if current <= claim.preference {
+            passedOver.append((claim, key, levelLength, field))
             record.otherFields.append(.init(key: key, field: field))
             return
         }
         // The new key is preferred: the field chosen so far becomes another field.
-        let previous = record[claim.role]!
+        let previous = chosen[claim.role]!
+        let previousField = record[claim.role]!
         passedOver.append(
-            (ColumnClaim(role: claim.role, preference: current.preference), current.key, current.level, previous))
-        record.otherFields.append(.init(key: current.key, field: previous))
-        chosen[claim.role] = (key, claim.preference, level)
+            (
+                ColumnClaim(role: claim.role, preference: previous.preference), previous.key, previous.levelLength,
+                previousField
+            ))
+        record.otherFields.append(.init(key: previous.key, field: previousField))
+        chosen[claim.role] = (key, claim.preference, levelLength)
         record[claim.role] = field
     }
 
-    /// The record, or `nil` after an error about fields that disagree (appended to `diagnostics`).
-    consuming func build(naming: Naming, diagnostics: inout [Diagnostic]) -> CustomerRecord? {
+    /// Whether the fields of `record` agree; each pair that does not is an error appended to `diagnostics`.
+    func finish(_ record: CustomerRecord, naming: Naming, diagnostics: inout [Diagnostic]) -> Bool {
         var agree = true
         for other in passedOver {
             let role = other.claim.role
-            guard let current = chosen[role], current.level == other.level, let value = record[role]?.value,
+            guard let current = chosen[role],
+                current.key.utf8.prefix(current.levelLength).elementsEqual(other.key.utf8.prefix(other.levelLength)),
+                let value = record[role]?.value,
                 !value.trimmingWhitespace.isEmpty, !other.field.value.trimmingWhitespace.isEmpty,
                 !role.agrees(value, other.field.value)
             else { continue }
@@ -66,7 +73,7 @@ struct RecordBuilder {
                     at: other.field.location))
             agree = false
         }
-        return agree ? record : nil
+        return agree
     }
 }
 
@@ -92,8 +99,24 @@ struct ColumnClaim: Sendable, Equatable {
 
 /// The key chosen for each role, without an array per record (the reader builds a record per row).
 private struct ChosenKeys {
-    typealias Choice = (key: String, preference: Int, level: Substring)
+    typealias Choice = (key: String, preference: Int, levelLength: Int)
+    /// The preferences, -1 where no key is chosen: looked up for every field without copying a key.
+    private var preferences = (-1, -1, -1, -1, -1)
     private var name, tenantID, initialDomain, defaultDomain, domain: Choice?
+
+    /// The preference of the key chosen for `role`, if one is.
+    @inline(__always)
+    func preference(of role: ColumnRole) -> Int? {
+        let preference =
+            switch role {
+            case .name: preferences.0
+            case .tenantID: preferences.1
+            case .initialDomain: preferences.2
+            case .defaultDomain: preferences.3
+            case .domain: preferences.4
+            }
+        return preference < 0 ? nil : preference
+    }
 
     subscript(role: ColumnRole) -> Choice? {
         get {
@@ -106,12 +129,13 @@ private struct ChosenKeys {
             }
         }
         set {
+            let preference = newValue?.preference ?? -1
             switch role {
-            case .name: name = newValue
-            case .tenantID: tenantID = newValue
-            case .initialDomain: initialDomain = newValue
-            case .defaultDomain: defaultDomain = newValue
-            case .domain: domain = newValue
+            case .name: (name, preferences.0) = (newValue, preference)
+            case .tenantID: (tenantID, preferences.1) = (newValue, preference)
+            case .initialDomain: (initialDomain, preferences.2) = (newValue, preference)
+            case .defaultDomain: (defaultDomain, preferences.3) = (newValue, preference)
+            case .domain: (domain, preferences.4) = (newValue, preference)
             }
         }
     }

@@ -6,10 +6,12 @@
     import Darwin
 #endif
 
-#if canImport(Darwin)
-    private let systemWrite = Darwin.write
-#else
+#if canImport(Glibc)
     private let systemWrite = Glibc.write
+#elseif canImport(Musl)
+    private let systemWrite = Musl.write
+#elseif canImport(Darwin)
+    private let systemWrite = Darwin.write
 #endif
 
 /// Where the bytes of a document go while it is rendered: a file descriptor (the temporary file of an atomic

@@ -1,7 +1,17 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
 #elseif canImport(Darwin)
     import Darwin
+#endif
+
+#if canImport(Glibc)
+    private let systemSignal = Glibc.signal
+#elseif canImport(Musl)
+    private let systemSignal = Musl.signal
+#elseif canImport(Darwin)
+    private let systemSignal = Darwin.signal
 #endif
 
 /// Removes the temporary file of a write in progress when the process is interrupted (SIGINT, SIGTERM,
@@ -22,10 +32,10 @@ enum TemporaryFileCleanup {
         for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
-            Glibc.signal(signal) { received in
+            systemSignal(signal) { received in
                 if TemporaryFileCleanup.armed != 0 { unlink(TemporaryFileCleanup.path) }
                 // Then die of the signal as if it had not been caught, so the exit status tells the caller.
-                Glibc.signal(received, SIG_DFL)
+                systemSignal(received, SIG_DFL)
                 raise(received)
             }
         }

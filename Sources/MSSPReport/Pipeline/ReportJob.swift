@@ -107,7 +107,8 @@ public struct ReportJob: Sendable {
         var read = InputReadResult()
         var failure: ReportFailure?
         let timings = ChunkPipeline.run(
-            produce: { emit in Self.read(inputs, format: format, delimiter: delimiter, afterOpen: afterOpen, emit: emit) },
+            produce: { emit in Self.read(inputs, format: format, delimiter: delimiter, afterOpen: afterOpen, emit: emit)
+            },
             consume: { (event: ReadEvent) in
                 switch event {
                 case .records(let records): validate(records)

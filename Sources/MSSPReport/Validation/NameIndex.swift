@@ -1,6 +1,7 @@
-/// The first position of each name, compared without regard to case. Keyed by a 64-bit hash of the lowercased
-/// bytes, so that no key is stored per name; a hit is confirmed by comparing the two names, and the (all but
-/// impossible) names whose hashes collide go to an exact table.
+/// The first position of each name, compared without regard to case. A `PositionTable` keyed by a 32-bit hash
+/// of the lowercased bytes holds positions only, so that no key is stored per name; every slot with the same hash
+/// is confirmed by lowercasing the stored name again and comparing the bytes, so names whose hashes collide are
+/// told apart.
 struct NameIndex {
     private var table = PositionTable()
     private var lowercaser = Lowercaser()
