@@ -84,15 +84,18 @@ private struct CSVRows {
                 result.droppedRowCount += 1
                 if fatal { return result }
             case .row:
-                if fields.allSatisfy(\.isEmpty) { continue }
+                if fields.allSatisfy({ $0.isEmpty }) { continue }
                 if rowCount % Self.locationFileRefresh == 1 || locationFile.isEmpty {
                     locationFile = String(decoding: Array(tokens.file.utf8), as: UTF8.self)
                 }
-                if let record = record() {
-                    if let onRecord { onRecord(record) } else { result.records.append(record) }
-                } else {
+                var record = CustomerRecord(
+                    location: SourceLocation(file: locationFile, line: fields[0].line, column: 1))
+                guard fill(&record) else {
                     result.droppedRowCount += 1
+                    continue
                 }
+                // The record is handed on, not copied: a copy would retain and release every string in it.
+                if let onRecord { onRecord(consume record) } else { result.records.append(consume record) }
             }
         }
         return result
@@ -133,30 +136,28 @@ private struct CSVRows {
         return true
     }
 
-    /// The record of the row in `fields`, or `nil` after an error about it.
-    mutating func record() -> CustomerRecord? {
-        let rowLocation = SourceLocation(file: locationFile, line: fields[0].line, column: 1)
+    /// Fills `record` with the row in `fields`; `false` after an error about it.
+    mutating func fill(_ record: inout CustomerRecord) -> Bool {
         guard fields.count == header.count else {
             result.diagnostics.append(
                 .error(
                     .fieldCount,
                     "this row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(header.count); quote fields that contain the delimiter",
-                    at: rowLocation))
-            return nil
+                    at: record.location))
+            return false
         }
-        var record = CustomerRecord(location: rowLocation)
         var builder = RecordBuilder()
         for (column, field) in fields.enumerated() {
             let location = SourceLocation(file: locationFile, line: field.line, column: field.column)
             guard let value = tokens.text(of: field) else {
                 result.diagnostics.append(
                     .error(.invalidEncoding, "this field is not valid UTF-8; save the file as UTF-8", at: location))
-                return nil
+                return false
             }
             // A column without a name plays no role and has no name to be looked up by.
             if claims[column] == nil, header[column].isEmpty { continue }
             builder.add(RecordField(value, at: location), key: header[column], claim: claims[column], to: &record)
         }
-        return builder.finish(record, naming: .columns, diagnostics: &result.diagnostics) ? record : nil
+        return builder.finish(record, naming: .columns, diagnostics: &result.diagnostics)
     }
 }

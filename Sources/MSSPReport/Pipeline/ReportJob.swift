@@ -266,7 +266,7 @@ private struct RecordBatch {
 
     /// Adds a record, handing the batch over when it is full.
     mutating func append(_ record: consuming CustomerRecord) {
-        records.append(record)
+        records.append(consume record)
         if records.count == Self.size { flush() }
     }
 
