@@ -42,7 +42,7 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 extension Diagnostic {
-    /// The stable diagnostic codes. The README lists them; tooling may rely on them.
+    /// The stable diagnostic codes. docs/input.md lists them; tooling may rely on them.
     public enum Code: String, Sendable, CaseIterable {
         // Reading
         case unreadableInput = "unreadable-input"

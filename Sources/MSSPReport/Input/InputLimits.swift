@@ -1,5 +1,5 @@
 /// The limits that keep a malformed or hostile input from exhausting memory or time. Each is reported as an
-/// error at the place it is exceeded; the README lists them.
+/// error at the place it is exceeded; docs/security.md lists them.
 public enum InputLimits {
     /// The largest input read, in bytes (256 MiB, about three million customers).
     public static let maximumInputBytes = 256 << 20

@@ -1,6 +1,6 @@
 /// Turns records into customers, reporting every problem as a diagnostic and never stopping early.
 ///
-/// Rules (see the README): a tenant ID is a GUID; braced and unhyphenated GUIDs are accepted with a
+/// Rules (see docs/input.md): a tenant ID is a GUID; braced and unhyphenated GUIDs are accepted with a
 /// warning; the nil GUID and Microsoft's personal-account tenant are errors; a tenant ID listed twice is
 /// an error citing both places; one name with two tenant IDs is a warning; a name is required, at most
 /// `maximumNameLength` characters, without control characters.
