@@ -2,7 +2,8 @@
 #   make install PREFIX=/usr/local      (binary, man page, bash/zsh/fish completions)
 #   make uninstall PREFIX=/usr/local
 # The binary links the Swift standard library and Foundation statically; at run time it needs only the
-# system's libxml2 and cmark-gfm libraries (Debian: libxml2, libcmark-gfm0, libcmark-gfm-extensions0).
+# system's libxml2, cmark-gfm and libcrypto libraries (Debian: libxml2, libcmark-gfm0, libcmark-gfm-extensions0,
+# libssl3).
 
 PREFIX ?= /usr/local
 DESTDIR ?=

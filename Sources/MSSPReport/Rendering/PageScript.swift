@@ -1,4 +1,4 @@
-import Crypto
+import CLibCrypto
 import Foundation
 
 /// The HTML page's one inline script: `Templates/index.js`, or the file of that name in a `--templates` folder,
@@ -69,6 +69,13 @@ public struct PageScript: Sendable, Equatable {
 
     /// The CSP hash source of a script's UTF-8 text: `sha256-` and the digest in base64.
     static func hash(of text: some Sequence<UInt8>) -> String {
-        "sha256-" + Data(SHA256.hash(data: Array(text))).base64EncodedString()
+        let bytes = Array(text)
+        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        bytes.withUnsafeBufferPointer { input in
+            digest.withUnsafeMutableBufferPointer { output in
+                _ = SHA256(input.baseAddress, input.count, output.baseAddress)
+            }
+        }
+        return "sha256-" + Data(digest).base64EncodedString()
     }
 }
