@@ -100,22 +100,19 @@ struct ColumnClaim: Sendable, Equatable {
 /// The key chosen for each role, without an array per record (the reader builds a record per row).
 private struct ChosenKeys {
     typealias Choice = (key: String, preference: Int, levelLength: Int)
-    /// The preferences, -1 where no key is chosen: looked up for every field without copying a key.
-    private var preferences = (-1, -1, -1, -1, -1)
     private var name, tenantID, initialDomain, defaultDomain, domain: Choice?
 
-    /// The preference of the key chosen for `role`, if one is.
+    /// The preference of the key chosen for `role`, if one is: read in place, for every field, without copying a
+    /// key.
     @inline(__always)
     func preference(of role: ColumnRole) -> Int? {
-        let preference =
-            switch role {
-            case .name: preferences.0
-            case .tenantID: preferences.1
-            case .initialDomain: preferences.2
-            case .defaultDomain: preferences.3
-            case .domain: preferences.4
-            }
-        return preference < 0 ? nil : preference
+        switch role {
+        case .name: name?.preference
+        case .tenantID: tenantID?.preference
+        case .initialDomain: initialDomain?.preference
+        case .defaultDomain: defaultDomain?.preference
+        case .domain: domain?.preference
+        }
     }
 
     subscript(role: ColumnRole) -> Choice? {
@@ -129,13 +126,12 @@ private struct ChosenKeys {
             }
         }
         set {
-            let preference = newValue?.preference ?? -1
             switch role {
-            case .name: (name, preferences.0) = (newValue, preference)
-            case .tenantID: (tenantID, preferences.1) = (newValue, preference)
-            case .initialDomain: (initialDomain, preferences.2) = (newValue, preference)
-            case .defaultDomain: (defaultDomain, preferences.3) = (newValue, preference)
-            case .domain: (domain, preferences.4) = (newValue, preference)
+            case .name: name = newValue
+            case .tenantID: tenantID = newValue
+            case .initialDomain: initialDomain = newValue
+            case .defaultDomain: defaultDomain = newValue
+            case .domain: domain = newValue
             }
         }
     }
