@@ -1,9 +1,12 @@
 // mssp-bench: measures mssp-report end to end, as whole processes, on generated customer lists.
 //
 //   swift run -c release mssp-bench [--sizes 1000,100000,1000000] [--runs 5]
-//       [--formats html,markdown,confluence,fragment] [--keep]
+//       [--formats html,markdown,confluence,fragment] [--released dist/.../bin/mssp-report] [--keep]
 //
 // --keep leaves the generated lists and indexes in the temporary folder it names (for profiling).
+// --released first compares start-up (`--version`) and a 1,000-customer HTML run of that binary (the fully static
+// one scripts/package releases) with the dynamically linked build beside this benchmark, taking turns, 20 runs
+// or 4 times --runs each, whichever is more.
 //
 // For each size and format: median wall time of the runs, peak resident memory, rows/s, input MB/s, and the
 // per-stage breakdown that `mssp-report --timings` reports; then the reference floors, `xmllint --stream
@@ -19,6 +22,7 @@ var sizes = [1_000, 100_000, 1_000_000]
 var runs = 5
 var formats = OutputFormat.allCases.map(\.rawValue)
 var keep = false
+var released: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -26,9 +30,10 @@ while let argument = arguments.popFirst() {
     case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
     case "--formats": formats = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
     case "--keep": keep = true
+    case "--released": released = arguments.popFirst()
     default:
         say(
-            "usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown,confluence,fragment] [--keep]"
+            "usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown,confluence,fragment] [--released BINARY] [--keep]"
         )
         exit(64)
     }
@@ -67,6 +72,12 @@ func format(_ seconds: Double) -> String {
 }
 
 say("mssp-bench: \(binary), \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+if let released {
+    var generator = CustomerListGenerator()
+    let list = "\(work)/startup-1000.csv"
+    _ = FileManager.default.createFile(atPath: list, contents: Data(generator.csv(count: 1_000)))
+    try StartupComparison(dynamic: binary, released: released, runs: max(20, 4 * runs)).report(list: list, work: work)
+}
 for size in sizes {
     var generator = CustomerListGenerator()
     let csv = generator.csv(count: size)
