@@ -94,18 +94,72 @@ def tools():
         require_tool(tool)
 
 
+def run_steps(steps, environment, main, *, kind, stage):
+    """Runs a recipe's shell steps in order as a runner or agent does, each with bash in the checkout, the PATH
+    extended by what earlier steps asked for; a step whose condition is the main branch runs only when `main`;
+    it stops at the first step that fails. Returns (step name, result) pairs."""
+    path = []
+    results = []
+    for step in steps:
+        if kind.checkout in step:
+            continue  # the checkout is the stage's
+        if kind.condition in step:
+            assert step[kind.condition] == kind.main_only
+            if not main:
+                continue
+        # Secrets and tokens are empty here; a local bare repository needs none.
+        step_environment = {
+            key: ("" if kind.placeholder in str(value) else str(value)) for key, value in step.get("env", {}).items()
+        }
+        environment["PATH"] = ":".join(list(reversed(path)) + [PLAIN_PATH])
+        result = run_step(step[kind.script], {**environment, **step_environment}, stage.checkout)
+        results.append((step[kind.name], result))
+        path += kind.added_paths(result)
+        if result.returncode != 0:
+            break
+    return results
+
+
+def escaped(text, pairs):
+    for character, escape in pairs:
+        text = text.replace(character, escape)
+    return text
+
+
 # --- GitHub Actions
 
+# Workflow commands: data escapes %, CR and LF; property values also : and , (actions/toolkit's command.ts).
+GITHUB_DATA = [("%", "%25"), ("\r", "%0D"), ("\n", "%0A")]
+GITHUB_PROPERTY = GITHUB_DATA + [(":", "%3A"), (",", "%2C")]
 
-def github_steps():
+
+class GitHub:
+    checkout = "uses"
+    condition = "if"
+    main_only = "github.ref == 'refs/heads/main' && github.event_name == 'push'"
+    placeholder = "${{"
+    script = "run"
+    name = "name"
+
+    def __init__(self, path_file):
+        self.path_file = path_file
+
+    def added_paths(self, result):
+        """The folders a step wrote to $GITHUB_PATH (a fresh file for each step, as on the runner)."""
+        lines = [line for line in self.path_file.read_text().splitlines() if line]
+        self.path_file.write_text("")
+        return lines
+
+
+def run_github(stage, main):
+    """Runs the workflow's steps as the runner would for a push to main or to another branch."""
     workflow = yaml.safe_load((RECIPES / "github-actions.yml").read_text())
     assert workflow["defaults"]["run"]["shell"] == "bash"
-    return workflow, workflow["jobs"]["index"]["steps"]
-
-
-def run_github(stage, ref):
-    """Runs the workflow's steps as the runner would for a push to `ref`; returns (step name, result) pairs."""
-    workflow, steps = github_steps()
+    steps = workflow["jobs"]["index"]["steps"]
+    assert [step["uses"] for step in steps if "uses" in step] == ["actions/checkout@v4"]
+    for step in steps:
+        # Expressions are pasted into a script before bash sees it; the recipe keeps them out of scripts.
+        assert "${{" not in step.get("run", "")
     path_file = stage.directory / "github-path"
     path_file.write_text("")
     environment = {
@@ -116,89 +170,50 @@ def run_github(stage, ref):
         "RUNNER_TEMP": str(stage.temp),
         "GITHUB_PATH": str(path_file),
         "GITHUB_WORKSPACE": str(stage.checkout),
-        "GITHUB_REF": ref,
+        "GITHUB_REF": "refs/heads/main" if main else "refs/heads/feature",
         "GITHUB_EVENT_NAME": "push",
         "GITHUB_SHA": "0123abc",
     }
-    results = []
-    for step in steps:
-        if "uses" in step:
-            assert step["uses"].startswith("actions/checkout@"), step  # the checkout is the stage's
-            continue
-        assert "${{" not in step["run"], "expressions stay out of scripts (they are pasted in before bash sees them)"
-        if "if" in step:
-            assert step["if"] == "github.ref == 'refs/heads/main' && github.event_name == 'push'"
-            if ref != "refs/heads/main":
-                continue
-        # Secrets are empty here; a local bare repository needs none.
-        step_environment = {key: ("" if "${{" in str(value) else str(value)) for key, value in step.get("env", {}).items()}
-        added = [line for line in path_file.read_text().splitlines() if line]
-        environment["PATH"] = ":".join(list(reversed(added)) + [PLAIN_PATH])
-        result = run_step(step["run"], {**environment, **step_environment}, stage.checkout)
-        results.append((step["name"], result))
-        if result.returncode != 0:
-            break
-    return results
+    return run_steps(steps, environment, main, kind=GitHub(path_file), stage=stage)
 
 
 def github_annotation(record):
-    def escaped(text, property=False):
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return text.replace(":", "%3A").replace(",", "%2C") if property else text
-
     return (
-        f"::{record['severity']} file={escaped(record['file'], True)},line={record['line']},col={record['column']},"
-        f"title={escaped(record['code'], True)}::{escaped(record['message'])}"
+        f"::{record['severity']} file={escaped(record['file'], GITHUB_PROPERTY)},line={record['line']},"
+        f"col={record['column']},title={escaped(record['code'], GITHUB_PROPERTY)}::"
+        f"{escaped(record['message'], GITHUB_DATA)}"
     )
-
-
-def test_github_actions_annotates_every_diagnostic_and_fails_on_errors(tmp_path):
-    stage = Stage(tmp_path, MISTAKES)
-    results = run_github(stage, "refs/heads/feature")
-    assert [name for name, _ in results] == ["Install mssp-report", "Check the customer list"]
-    install, check = (result for _, result in results)
-    assert install.returncode == 0, install.stderr
-    assert check.returncode == 1
-    expected = [github_annotation(record) for record in expected_diagnostics(stage.checkout / "customers.csv")]
-    assert len(expected) == 12
-    annotations = [line for line in check.stdout.splitlines() if line.startswith("::")]
-    assert annotations == expected
-    assert annotations[0] == (
-        '::error file=customers.csv,line=3,col=18,title=invalid-tenant-id::tenant ID "8f3c-11" is not a GUID '
-        "(expected 8-4-4-4-12 hex digits)"
-    )
-    assert check.stdout.splitlines()[-1].startswith("mssp-report: 14 rows read, 6 customers valid, 8 errors")
-    assert stage.wiki_log() == ["Home"], "nothing is published from a branch"
-
-
-def test_github_actions_publishes_the_index_from_main(tmp_path):
-    stage = Stage(tmp_path, CLEAN)
-    results = run_github(stage, "refs/heads/main")
-    assert [name for name, _ in results] == [
-        "Install mssp-report", "Check the customer list", "Publish the index to the wiki"
-    ]
-    assert all(result.returncode == 0 for _, result in results), [r.stderr for _, r in results]
-    assert stage.wiki_log() == [f"Customer portals, from mssp-report {stage.version} (0123abc)", "Home"]
-    page = stage.wiki_file("Customer-portals.md")
-    assert "(https://security.microsoft.com/?tid=d13c513a-42f8-4da1-97b1-165f0971b7c4)" in page
-    # A second run with the same list changes nothing and says so.
-    shutil.rmtree(stage.temp / "wiki")
-    again = run_github(stage, "refs/heads/main")
-    assert "The index has not changed." in again[-1][1].stdout
-    assert len(stage.wiki_log()) == 2
 
 
 # --- Azure Pipelines
 
+# Logging commands: data escapes % (as %AZP25), CR and LF; property values also ; and ] (Microsoft's Logging
+# commands page).
+AZURE_DATA = [("%", "%AZP25"), ("\r", "%0D"), ("\n", "%0A")]
+AZURE_PROPERTY = AZURE_DATA + [(";", "%3B"), ("]", "%5D")]
 
-def azure_steps():
+
+class Azure:
+    checkout = "checkout"
+    condition = "condition"
+    main_only = "and(succeeded(), eq(variables['Build.SourceBranch'], 'refs/heads/main'))"
+    placeholder = "$("
+    script = "bash"
+    name = "displayName"
+
+    @staticmethod
+    def added_paths(result):
+        return re.findall(r"^##vso\[task\.prependpath\](.*)$", result.stdout, re.MULTILINE)
+
+
+def run_azure(stage, main):
+    """Runs the pipeline's steps as the agent would on main or on another branch."""
     pipeline = yaml.safe_load((RECIPES / "azure-pipelines.yml").read_text())
-    return pipeline, pipeline["steps"]
-
-
-def run_azure(stage, branch):
-    """Runs the pipeline's steps as the agent would on `branch`; returns (display name, result) pairs."""
-    pipeline, steps = azure_steps()
+    steps = pipeline["steps"]
+    assert [step["checkout"] for step in steps if "checkout" in step] == ["self"]
+    for step in steps:
+        # Azure replaces $(name) macros before bash runs; the scripts use no $( at all, so none can collide.
+        assert "$(" not in step.get("bash", "")
     environment = {
         # Pipeline variables reach scripts as environment variables, upper case, dots as underscores.
         **{key.upper().replace(".", "_"): str(value) for key, value in pipeline["variables"].items()},
@@ -207,73 +222,81 @@ def run_azure(stage, branch):
         "HOME": str(stage.directory),
         "AGENT_TEMPDIRECTORY": str(stage.temp),
         "BUILD_SOURCESDIRECTORY": str(stage.checkout),
-        "BUILD_SOURCEBRANCH": branch,
+        "BUILD_SOURCEBRANCH": "refs/heads/main" if main else "refs/heads/feature",
         "BUILD_SOURCEVERSION": "0123abc",
         "BUILD_REQUESTEDFOR": "Build Service",
         "BUILD_REQUESTEDFOREMAIL": "build@example.org",
     }
-    prepended = []
-    results = []
-    for step in steps:
-        if "checkout" in step:
-            assert step["checkout"] == "self"
-            continue
-        # Azure replaces $(name) macros before bash runs; the scripts use no $( at all, so none can collide.
-        assert "$(" not in step["bash"], step["displayName"]
-        if "condition" in step:
-            assert step["condition"] == "and(succeeded(), eq(variables['Build.SourceBranch'], 'refs/heads/main'))"
-            if branch != "refs/heads/main":
-                continue
-        # Macros such as $(System.AccessToken) are empty here; a local bare repository needs no token.
-        step_environment = {key: ("" if str(value).startswith("$(") else str(value)) for key, value in step.get("env", {}).items()}
-        environment["PATH"] = ":".join(list(reversed(prepended)) + [PLAIN_PATH])
-        result = run_step(step["bash"], {**environment, **step_environment}, stage.checkout)
-        results.append((step["displayName"], result))
-        prepended += re.findall(r"^##vso\[task\.prependpath\](.*)$", result.stdout, re.MULTILINE)
-        if result.returncode != 0:
-            break
-    return results
+    return run_steps(steps, environment, main, kind=Azure, stage=stage)
 
 
 def azure_issue(record):
-    def escaped(text, property=False):
-        text = text.replace("%", "%AZP25").replace("\r", "%0D").replace("\n", "%0A")
-        return text.replace(";", "%3B").replace("]", "%5D") if property else text
-
     return (
-        f"##vso[task.logissue type={record['severity']};sourcepath={escaped(record['file'], True)};"
-        f"linenumber={record['line']};columnnumber={record['column']};code={escaped(record['code'], True)}]"
-        f"{escaped(record['message'])}"
+        f"##vso[task.logissue type={record['severity']};sourcepath={escaped(record['file'], AZURE_PROPERTY)};"
+        f"linenumber={record['line']};columnnumber={record['column']};code={escaped(record['code'], AZURE_PROPERTY)}]"
+        f"{escaped(record['message'], AZURE_DATA)}"
     )
 
 
-def test_azure_pipelines_logs_every_diagnostic_as_an_issue_and_fails_on_errors(tmp_path):
+# --- Both
+
+# Each system: how its steps run, how it writes one diagnostic, how its annotation lines begin, and the first
+# annotation for samples/customers-with-mistakes.csv as its documentation spells it.
+SYSTEMS = {
+    "github": (
+        run_github,
+        github_annotation,
+        "::",
+        '::error file=customers.csv,line=3,col=18,title=invalid-tenant-id::tenant ID "8f3c-11" is not a GUID '
+        "(expected 8-4-4-4-12 hex digits)",
+    ),
+    "azure": (
+        run_azure,
+        azure_issue,
+        "##vso[task.logissue",
+        "##vso[task.logissue type=error;sourcepath=customers.csv;linenumber=3;columnnumber=18;code=invalid-tenant-id]"
+        'tenant ID "8f3c-11" is not a GUID (expected 8-4-4-4-12 hex digits)',
+    ),
+}
+
+
+@pytest.mark.parametrize("system", SYSTEMS)
+def test_every_diagnostic_becomes_an_annotation_and_errors_fail_the_step(system, tmp_path):
+    run, annotation, prefix, first = SYSTEMS[system]
     stage = Stage(tmp_path, MISTAKES)
-    results = run_azure(stage, "refs/heads/feature")
+    results = run(stage, False)
     assert [name for name, _ in results] == ["Install mssp-report", "Check the customer list"]
     install, check = (result for _, result in results)
     assert install.returncode == 0, install.stderr
     assert check.returncode == 1
-    expected = [azure_issue(record) for record in expected_diagnostics(stage.checkout / "customers.csv")]
-    issues = [line for line in check.stdout.splitlines() if line.startswith("##vso[task.logissue")]
-    assert issues == expected and len(issues) == 12
-    assert issues[5] == (
-        "##vso[task.logissue type=error;sourcepath=customers.csv;linenumber=8;columnnumber=17;code=duplicate-tenant-id]"
-        + expected_diagnostics(stage.checkout / "customers.csv")[5]["message"]
-    )
-    assert stage.wiki_log() == ["Home"]
+    expected = [annotation(record) for record in expected_diagnostics(stage.checkout / "customers.csv")]
+    annotations = [line for line in check.stdout.splitlines() if line.startswith(prefix)]
+    assert len(annotations) == 12
+    assert annotations == expected
+    assert annotations[0] == first
+    assert check.stdout.splitlines()[-1].startswith("mssp-report: 14 rows read, 6 customers valid, 8 errors")
+    assert stage.wiki_log() == ["Home"], "nothing is published from a branch"
 
 
-def test_azure_pipelines_publishes_the_index_from_main(tmp_path):
+@pytest.mark.parametrize("system", SYSTEMS)
+def test_main_publishes_the_index_to_the_wiki_when_it_changed(system, tmp_path):
+    run = SYSTEMS[system][0]
     stage = Stage(tmp_path, CLEAN)
-    results = run_azure(stage, "refs/heads/main")
+    results = run(stage, True)
     assert [name for name, _ in results] == [
         "Install mssp-report", "Check the customer list", "Publish the index to the wiki"
     ]
     assert all(result.returncode == 0 for _, result in results), [r.stderr for _, r in results]
     assert stage.wiki_log() == [f"Customer portals, from mssp-report {stage.version} (0123abc)", "Home"]
     page = stage.wiki_file("Customer-portals.md")
-    assert "(https://security.microsoft.com/?tid=d13c513a-42f8-4da1-97b1-165f0971b7c4)" in page
+    for line in CLEAN.read_text().splitlines()[1:]:
+        tenant = line.rsplit(",", 2)[-2].strip().lower()
+        assert f"(https://security.microsoft.com/?tid={tenant})" in page
+    # The same list again changes nothing and says so.
+    shutil.rmtree(stage.temp / "wiki")
+    again = run(stage, True)
+    assert "The index has not changed." in again[-1][1].stdout
+    assert len(stage.wiki_log()) == 2
 
 
 def test_a_tarball_that_does_not_match_its_checksum_is_refused(tmp_path):
@@ -281,7 +304,7 @@ def test_a_tarball_that_does_not_match_its_checksum_is_refused(tmp_path):
     tarball = next((stage.releases / f"v{stage.version}").glob("*.tar.gz"))
     with open(tarball, "ab") as file:
         file.write(b"tampered")
-    results = run_github(stage, "refs/heads/main")
+    results = run_github(stage, True)
     assert [name for name, _ in results] == ["Install mssp-report"]
     assert results[0][1].returncode != 0
     assert "FAILED" in results[0][1].stdout + results[0][1].stderr
