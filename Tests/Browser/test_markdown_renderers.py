@@ -12,9 +12,11 @@ import json
 import subprocess
 
 import pytest
+import yaml
 
 import renderers
-from helpers import BINARY, CORPUS, ROOT, TRAP, body_rows, census, index, make_driver, parse, runs_in_chromium, tenant
+from helpers import (BINARY, CORPUS, ROOT, TRAP, body_rows, census, index, make_driver, parse, run_tool,
+                     runs_in_chromium, tenant)
 
 # Renderers that cannot show every name exactly, and why (docs/security.md repeats this).
 INEXACT = {}
@@ -73,6 +75,27 @@ def test_customer_data_adds_no_element_attribute_or_link(name, indexes):
     # the multitenant view, three related topics and the article.
     assert len(hrefs) == len(indexes["names"]) * 3 + 5
     assert not [e for e in hostile.elements() if e.tag in ("script", "img", "iframe", "style", "svg")]
+
+
+@pytest.mark.parametrize("name", list(renderers.RENDERERS))
+def test_every_link_kind_reaches_the_page_exactly(name, tmp_path):
+    """Every kind of the link catalog, with the samples' domains, keeps the href cmark-gfm gives it: an @ in a
+    path (My Access), an & in a query (the device inventory), a domain as a query value."""
+    renderers.require(name)
+    catalog = yaml.safe_load((ROOT / "Catalog" / "links.yaml").read_text(encoding="utf-8"))
+    output = tmp_path / "every-kind.md"
+    run_tool(ROOT, "samples/customers-with-domains.csv", "--quiet", "--links",
+             ",".join(kind["name"] for kind in catalog["links"]), "-o", str(output))
+    markdown = output.read_text(encoding="utf-8")
+
+    def hrefs(html):
+        return [dict(e.attributes).get("href") for e in parse(html).elements() if e.tag == "a"]
+
+    shown = hrefs(renderers.RENDERERS[name](markdown))
+    assert shown == hrefs(renderers.RENDERERS["cmark-gfm"](markdown))
+    assert "https://myaccess.microsoft.com/@contoso.onmicrosoft.com" in shown
+    assert ("https://security.microsoft.com/machines?category=all-devices&tid=d13c513a-42f8-4da1-97b1-165f0971b7c4"
+            in shown)
 
 
 @pytest.mark.parametrize("name", list(renderers.RENDERERS))

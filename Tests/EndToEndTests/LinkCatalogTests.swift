@@ -38,13 +38,21 @@ import Testing
             "https://admin.cloud.microsoft/?delegatedOrg=contoso.onmicrosoft.com",
             "https://admin.cloud.microsoft/exchange?delegatedOrg=contoso.onmicrosoft.com",
             "https://admin.teams.microsoft.com/?delegatedOrg=contoso.onmicrosoft.com",
-            "https://partner.microsoft.com/dashboard/commerce2/customers/\(contoso)/servicemanagement",
+            "https://partner.microsoft.com/dashboard/v2/customers/\(contoso)/servicemanagementpage",
             "https://admin.powerplatform.microsoft.com/account/login/\(contoso)",
             "https://app.powerbi.com/admin-portal?ctid=\(contoso)",
+            "https://myaccess.microsoft.com/@contoso.onmicrosoft.com",
+            "https://security.microsoft.com/securescore?tid=\(contoso)",
+            "https://security.microsoft.com/securitysettings/endpoints/onboarding?tid=\(contoso)",
+            "https://security.microsoft.com/machines?category=all-devices&tid=\(contoso)",
         ] {
             #expect(found.count { $0 == expected } == 1, "\(expected)")
         }
-        #expect(!found.contains { $0.contains("BeginClientSession") || $0.contains("admin.exchange.microsoft.com") })
+        #expect(
+            !found.contains {
+                $0.contains("BeginClientSession") || $0.contains("admin.exchange.microsoft.com")
+                    || $0.contains("commerce2")
+            })
         // The multitenant view, once, before the first customer's link.
         #expect(found.count { $0 == "https://mto.security.microsoft.com/" } == 1)
         #expect(
