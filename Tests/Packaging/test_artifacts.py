@@ -7,7 +7,6 @@ import gzip
 import io
 import json
 import os
-import pathlib
 import re
 import shutil
 import subprocess
@@ -18,7 +17,6 @@ import pytest
 from debian_root import fresh_root, run_in, tree
 from helpers import ROOT, require_tool
 
-DIST = ROOT / "dist"
 FORMATS = {"html": "html", "markdown": "md", "confluence": "confluence.xml", "fragment": "fragment.html"}
 
 
@@ -29,25 +27,8 @@ def sample_links():
 
 
 @pytest.fixture(scope="module")
-def version():
-    """The version the source says (MSSPReportVersion), which every artifact must carry."""
-    source = (ROOT / "Sources" / "MSSPReport" / "Pipeline" / "MSSPReportVersion.swift").read_text()
-    return re.search(r'current = "([^"]+)"', source).group(1)
-
-
-@pytest.fixture(scope="module")
-def artifacts(version):
-    arch = os.uname().machine
-    debarch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True).stdout.strip()
-    paths = {
-        "tarball": DIST / f"mssp-report-{version}-linux-{arch}.tar.gz",
-        "deb": DIST / f"mssp-report_{version}_{debarch}.deb",
-        "image": DIST / f"mssp-report-{version}-linux-{arch}.oci.tar",
-    }
-    missing = [str(path) for path in paths.values() if not path.exists()]
-    if missing:
-        pytest.fail(f"missing {', '.join(missing)}: run scripts/package (scripts/test does)")
-    return paths
+def version(release):
+    return release["version"]
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +79,9 @@ def assert_manual_and_completion(root, version):
     assert completion == ["--format"], completion
 
 
-def test_the_binary_is_fully_static(artifacts, tmp_path):
+def test_the_binary_is_fully_static(release, tmp_path):
     require_tool("file")
-    with tarfile.open(artifacts["tarball"]) as archive:
+    with tarfile.open(release["tarball"]) as archive:
         member = next(m for m in archive.getmembers() if m.name.endswith("/bin/mssp-report"))
         archive.extract(member, tmp_path, filter="data")
     binary = tmp_path / member.name
@@ -109,10 +90,10 @@ def test_the_binary_is_fully_static(artifacts, tmp_path):
     assert "not a dynamic executable" in ldd.stdout + ldd.stderr
 
 
-def test_one_version_everywhere(artifacts, version, tmp_path):
+def test_one_version_everywhere(release, version, tmp_path):
     built = subprocess.run([ROOT / ".build" / "debug" / "mssp-report", "--version"], capture_output=True, text=True)
     assert built.stdout.strip() == version
-    with tarfile.open(artifacts["tarball"]) as archive:
+    with tarfile.open(release["tarball"]) as archive:
         names = archive.getnames()
         assert all(name.split("/")[0] == f"mssp-report-{version}" for name in names)
         manual = archive.extractfile(f"mssp-report-{version}/share/man/man1/mssp-report.1").read().decode()
@@ -120,10 +101,10 @@ def test_one_version_everywhere(artifacts, version, tmp_path):
     assert f".Os mssp-report {version}\n" in manual
     released = re.findall(r"^## \[(\d[^\]]*)\] - \d{4}-\d{2}-\d{2}$", changelog, re.MULTILINE)
     assert released[0] == version, f"CHANGELOG.md's newest release is {released[0]}"
-    control = subprocess.run(["dpkg-deb", "--field", artifacts["deb"], "Version"], capture_output=True, text=True)
+    control = subprocess.run(["dpkg-deb", "--field", release["deb"], "Version"], capture_output=True, text=True)
     assert control.stdout.strip() == version
     debian_changelog = subprocess.run(
-        ["dpkg-deb", "--fsys-tarfile", artifacts["deb"]], capture_output=True, check=True
+        ["dpkg-deb", "--fsys-tarfile", release["deb"]], capture_output=True, check=True
     ).stdout
     with tarfile.open(fileobj=io.BytesIO(debian_changelog)) as archive:
         entry = archive.extractfile("./usr/share/doc/mssp-report/changelog.gz").read()
@@ -131,7 +112,7 @@ def test_one_version_everywhere(artifacts, version, tmp_path):
     require_tool("skopeo")
     config = json.loads(
         subprocess.run(
-            ["skopeo", "inspect", "--config", f"oci-archive:{artifacts['image']}"],
+            ["skopeo", "inspect", "--config", f"oci-archive:{release['image']}"],
             capture_output=True,
             text=True,
             check=True,
@@ -140,21 +121,21 @@ def test_one_version_everywhere(artifacts, version, tmp_path):
     assert config["config"]["Labels"]["org.opencontainers.image.version"] == version
 
 
-def test_lintian_finds_no_error_or_warning(artifacts):
+def test_lintian_finds_no_error_or_warning(release):
     require_tool("lintian")
     result = subprocess.run(
-        ["lintian", "--fail-on", "error,warning", "--pedantic", artifacts["deb"]], capture_output=True, text=True
+        ["lintian", "--fail-on", "error,warning", "--pedantic", release["deb"]], capture_output=True, text=True
     )
     complaints = [line for line in result.stdout.splitlines() if line[:2] in ("E:", "W:", "P:")]
     assert result.returncode == 0 and not complaints, result.stdout + result.stderr
 
 
-def test_the_package_installs_works_and_removes_cleanly(artifacts, version, roots, tmp_path):
+def test_the_package_installs_works_and_removes_cleanly(release, version, roots, tmp_path):
     root = fresh_root(tmp_path / "root")
     assert run_in(root, "command -v swift swiftc || true").stdout == ""
     before = tree(root)
-    shutil.copy(artifacts["deb"], root / "tmp")
-    run_in(root, f"apt-get install -y -qq /tmp/{artifacts['deb'].name}")
+    shutil.copy(release["deb"], root / "tmp")
+    run_in(root, f"apt-get install -y -qq /tmp/{release['deb'].name}")
     assert run_in(root, "mssp-report --version").stdout.strip() == version
     documents = render_all_formats(root, "mssp-report", "/usr/share/doc/mssp-report/examples")
     assert_every_sample_linked(documents)
@@ -166,25 +147,25 @@ def test_the_package_installs_works_and_removes_cleanly(artifacts, version, root
     assert after == before, f"left behind: {sorted(set(after) - set(before))}"
 
 
-def test_the_tarball_unpacks_and_works(artifacts, version, roots, tmp_path):
+def test_the_tarball_unpacks_and_works(release, version, roots, tmp_path):
     root = fresh_root(tmp_path / "root")
-    shutil.copy(artifacts["tarball"], root / "tmp")
+    shutil.copy(release["tarball"], root / "tmp")
     folder = f"mssp-report-{version}"
     # docs/install.md: unpack and run from the folder; or put bin/ and share/ under /usr/local.
-    run_in(root, f"cd /tmp && tar -xzf {artifacts['tarball'].name}")
+    run_in(root, f"cd /tmp && tar -xzf {release['tarball'].name}")
     assert run_in(root, f"/tmp/{folder}/bin/mssp-report --version").stdout.strip() == version
-    run_in(root, f"tar -C /usr/local --strip-components=1 -xzf /tmp/{artifacts['tarball'].name} {folder}/bin {folder}/share")
+    run_in(root, f"tar -C /usr/local --strip-components=1 -xzf /tmp/{release['tarball'].name} {folder}/bin {folder}/share")
     assert run_in(root, "command -v mssp-report").stdout.strip() == "/usr/local/bin/mssp-report"
     documents = render_all_formats(root, "mssp-report", f"/tmp/{folder}/samples")
     assert_every_sample_linked(documents)
     assert_manual_and_completion(root, version)
 
 
-def test_the_container_image_runs_its_entry_point_as_its_user(artifacts, roots, tmp_path):
+def test_the_container_image_runs_its_entry_point_as_its_user(release, roots, tmp_path):
     require_tool("umoci")
     require_tool("skopeo")
     layout = tmp_path / "layout"
-    subprocess.run(["skopeo", "copy", "-q", f"oci-archive:{artifacts['image']}", f"oci:{layout}:image"], check=True)
+    subprocess.run(["skopeo", "copy", "-q", f"oci-archive:{release['image']}", f"oci:{layout}:image"], check=True)
     bundle = tmp_path / "bundle"
     subprocess.run(["umoci", "unpack", "--image", f"{layout}:image", str(bundle)], check=True, capture_output=True)
     process = json.loads((bundle / "config.json").read_text())["process"]

@@ -4,8 +4,6 @@ installing the release tarball from a local stand-in for the releases page, anno
 with mistakes, and on the main branch publishing the index to a local bare wiki repository."""
 
 import json
-import os
-import pathlib
 import re
 import shutil
 import subprocess
@@ -13,10 +11,9 @@ import subprocess
 import pytest
 import yaml
 
-from helpers import ROOT, require_tool
+from helpers import BINARY, ROOT, require_tool
 
 RECIPES = ROOT / "docs" / "ci"
-DIST = ROOT / "dist"
 MISTAKES = ROOT / "samples" / "customers-with-mistakes.csv"
 CLEAN = ROOT / "samples" / "customers.csv"
 # A PATH with no mssp-report on it: the recipe's install step must provide it.
@@ -26,20 +23,14 @@ PLAIN_PATH = "/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin"
 class Stage:
     """What the recipes need around them: the release folder, the customer repository's checkout and the wiki."""
 
-    def __init__(self, directory, list_source):
+    def __init__(self, directory, list_source, release):
         self.directory = directory
-        self.version = re.search(
-            r'current = "([^"]+)"',
-            (ROOT / "Sources" / "MSSPReport" / "Pipeline" / "MSSPReportVersion.swift").read_text(),
-        ).group(1)
-        tarball = DIST / f"mssp-report-{self.version}-linux-{os.uname().machine}.tar.gz"
-        if not tarball.exists():
-            pytest.fail(f"{tarball} is missing: run scripts/package (scripts/test does)")
+        self.version = release["version"]
         self.releases = directory / "releases"
-        release = self.releases / f"v{self.version}"
-        release.mkdir(parents=True)
-        shutil.copy(tarball, release)
-        shutil.copy(DIST / "SHA256SUMS", release)
+        published = self.releases / f"v{self.version}"
+        published.mkdir(parents=True)
+        shutil.copy(release["tarball"], published)
+        shutil.copy(release["sums"], published)
         self.checkout = directory / "checkout"
         self.checkout.mkdir()
         shutil.copy(list_source, self.checkout / "customers.csv")
@@ -80,7 +71,7 @@ def run_step(script, environment, cwd):
 def expected_diagnostics(list_path):
     """mssp-report's own JSON diagnostics for the list (the reference the annotations are compared with)."""
     result = subprocess.run(
-        [DIST.parent / ".build-dist" / "mssp-report", list_path.name, "--check", "--diagnostics", "json"],
+        [BINARY, list_path.name, "--check", "--diagnostics", "json"],
         cwd=list_path.parent,
         capture_output=True,
         text=True,
@@ -261,9 +252,9 @@ SYSTEMS = {
 
 
 @pytest.mark.parametrize("system", SYSTEMS)
-def test_every_diagnostic_becomes_an_annotation_and_errors_fail_the_step(system, tmp_path):
+def test_every_diagnostic_becomes_an_annotation_and_errors_fail_the_step(system, tmp_path, release):
     run, annotation, prefix, first = SYSTEMS[system]
-    stage = Stage(tmp_path, MISTAKES)
+    stage = Stage(tmp_path, MISTAKES, release)
     results = run(stage, False)
     assert [name for name, _ in results] == ["Install mssp-report", "Check the customer list"]
     install, check = (result for _, result in results)
@@ -279,9 +270,9 @@ def test_every_diagnostic_becomes_an_annotation_and_errors_fail_the_step(system,
 
 
 @pytest.mark.parametrize("system", SYSTEMS)
-def test_main_publishes_the_index_to_the_wiki_when_it_changed(system, tmp_path):
+def test_main_publishes_the_index_to_the_wiki_when_it_changed(system, tmp_path, release):
     run = SYSTEMS[system][0]
-    stage = Stage(tmp_path, CLEAN)
+    stage = Stage(tmp_path, CLEAN, release)
     results = run(stage, True)
     assert [name for name, _ in results] == [
         "Install mssp-report", "Check the customer list", "Publish the index to the wiki"
@@ -299,8 +290,8 @@ def test_main_publishes_the_index_to_the_wiki_when_it_changed(system, tmp_path):
     assert len(stage.wiki_log()) == 2
 
 
-def test_a_tarball_that_does_not_match_its_checksum_is_refused(tmp_path):
-    stage = Stage(tmp_path, CLEAN)
+def test_a_tarball_that_does_not_match_its_checksum_is_refused(tmp_path, release):
+    stage = Stage(tmp_path, CLEAN, release)
     tarball = next((stage.releases / f"v{stage.version}").glob("*.tar.gz"))
     with open(tarball, "ab") as file:
         file.write(b"tampered")
