@@ -66,6 +66,9 @@
           var code = row.querySelector("code");
           var haystack = [text(row.cells[0]), text(code), text(row.querySelector("td.domain")), groupText];
           haystack.push(row.getAttribute("data-aliases") || "");
+          // The access state: its words ("Expiring on …") and its token (access:expiring), which the summary's
+          // counts link to as #filter=access:expiring.
+          haystack.push(text(row.querySelector("td.access")), row.getAttribute("data-access") || "");
           items.push({ row: row, group: group, text: fold(haystack.join("\n")), portal: row.querySelector("a[href]"),
                        shown: true });
           if (code) pending.push([code, text(row.cells[0])]);

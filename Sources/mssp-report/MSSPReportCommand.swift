@@ -35,6 +35,30 @@ struct MSSPReportCommand: ParsableCommand {
     var inputs: [String] = []
 
     @Option(
+        help: ArgumentHelp(
+            "A Microsoft Graph delegatedAdminRelationships export (JSON; repeat for several pages): each customer's GDAP access to Defender (active, expiring, pending, ended, ...) goes beside its link, joined by tenant ID. Alone, without a customer list, it is the customer list too. See docs/access.md.",
+            valueName: "file"))
+    var relationships: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Access assignments of those relationships (JSON, each item with its relationshipId; repeatable): a role then counts only when an active assignment grants it.",
+            valueName: "file"))
+    var accessAssignments: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "The day access is judged on (UTC). By default SOURCE_DATE_EPOCH's day, else today.",
+            valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A relationship that ends within this many days and does not auto-extend is expiring (Partner Center warns at 30, 7 and 1).",
+            valueName: "days"))
+    var expiringWithin: Int = 30
+
+    @Option(
         name: [.short, .long],
         help: ArgumentHelp(
             "The index to write, replaced atomically. '-' or no -o writes it to standard output.", valueName: "path"))
@@ -144,8 +168,20 @@ struct MSSPReportCommand: ParsableCommand {
 
     func validate() throws {
         if listLinks { return }
-        if inputs.isEmpty {
-            throw ValidationError("Name at least one customer list to read, or '-' for standard input.")
+        if inputs.isEmpty, relationships.isEmpty {
+            throw ValidationError(
+                "Name at least one customer list to read, or '-' for standard input (or a --relationships export alone)."
+            )
+        }
+        if let asOf, CalendarDay(date: asOf) == nil {
+            throw ValidationError("--as-of \(asOf): expected a date as YYYY-MM-DD, for example 2026-12-06.")
+        }
+        if !(0...730).contains(expiringWithin) {
+            throw ValidationError(
+                "--expiring-within takes 0 to 730 days (a GDAP relationship lasts at most two years).")
+        }
+        if (inputs + relationships + accessAssignments).count(where: { $0 == "-" }) > 1 {
+            throw ValidationError("Standard input ('-') can be read only once.")
         }
         if check, output != nil {
             throw ValidationError("--check writes nothing; drop -o, or drop --check to write the index.")
@@ -153,9 +189,6 @@ struct MSSPReportCommand: ParsableCommand {
         if warningsAsErrors, skipInvalid {
             throw ValidationError(
                 "--warnings-as-errors refuses any warning, --skip-invalid writes despite errors; choose one.")
-        }
-        if inputs.count(where: { $0 == "-" }) > 1 {
-            throw ValidationError("Standard input ('-') can be read only once.")
         }
         if let portalURL, let problem = LinkKind.problem(withURLTemplate: portalURL) {
             throw ValidationError("--portal-url: \(problem).")
@@ -214,10 +247,18 @@ struct MSSPReportCommand: ParsableCommand {
         }
         var reporter: (@Sendable (StageTimings.Stage, Int) -> Void)?
         if let progress { reporter = { stage, rows in progress.update(stage, rows: rows) } }
+        let source = { (path: String) in InputSource(path: path, firstByteTimeoutMilliseconds: firstByteTimeout) }
+        // A relationships export alone is the customer list too: each relationship's customer is a customer.
+        let (lists, beside) = inputs.isEmpty ? (relationships, []) : (inputs, relationships)
         return ReportOptions(
-            inputs: inputs.map { InputSource(path: $0, firstByteTimeoutMilliseconds: firstByteTimeout) },
+            inputs: lists.map(source),
             inputFormat: inputFormat,
             delimiter: delimiter?.byte,
+            relationships: beside.map(source),
+            accessAssignments: accessAssignments.map(source),
+            asOf: asOf.flatMap { CalendarDay(date: $0) } ?? IndexBuilder.dayFromSourceDateEpoch(environment)
+                ?? .today(),
+            expiringWithin: expiringWithin,
             output: destination,
             format: destination.format(requested: format) ?? .html,
             portal: portalKind,

@@ -8,7 +8,7 @@ import Testing
     static let foundations = ["Diagnostics", "Concurrency"]
     /// The stages, in pipeline order.
     static let stages = [
-        "Input", "Customers", "Validation", "Index", "Rendering", "Checking", "Output", "Pipeline",
+        "Input", "Customers", "Validation", "Access", "Index", "Rendering", "Checking", "Output", "Pipeline",
     ]
 
     static let library = Binary.packageRoot.appendingPathComponent("Sources/MSSPReport")

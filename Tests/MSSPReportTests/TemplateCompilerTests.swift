@@ -87,8 +87,18 @@ import Testing
             ],
             location: SourceLocation(file: "f", line: 2, column: 1))
         let model = IndexBuilder(linkKinds: [LinkCatalog.builtIn.links[0]], generatedOn: "2026-01-01")
-            .build(customers: [customer], skippedCount: 1)
+            .build(
+                customers: CustomerList([customer]), skippedCount: 1,
+                access: AccessReport(
+                    asOf: CalendarDay(number: 20_000), expiringWithin: 30, source: "r.json", usesAssignments: true,
+                    states: [
+                        CustomerAccess(
+                            state: .pending, text: "Pending the customer's approval", roles: "Security Reader (read)",
+                            approvalURL: AccessEvaluator.approvalURL(relationshipID: "r-1"))
+                    ]))
         let frames: [(TemplateSchema.Scope, TemplateFrame)] = [
+            (TemplateSchema.access, .access), (TemplateSchema.accessCount, .accessCount(0)),
+            (TemplateSchema.customerAccess, .customerAccess(customer: 0)),
             (TemplateSchema.root, .index), (TemplateSchema.customer, .customer(0)),
             (TemplateSchema.entryLink, .entryLink(customer: 0, kind: 0)), (TemplateSchema.linkKind, .portal),
             (TemplateSchema.linkKind, .linkKind(0)), (TemplateSchema.summary, .summary),

@@ -75,6 +75,16 @@ extension Diagnostic {
         case invalidDomain = "invalid-domain"
         case missingLinkIdentifier = "missing-link-identifier"
         case missingGroupColumn = "missing-group-column"
+        // Access (GDAP relationships)
+        case accessExpiring = "access-expiring"
+        case accessEnded = "access-ended"
+        case accessPending = "access-pending"
+        case accessNoDefenderRole = "access-no-defender-role"
+        case accessNoRelationship = "access-no-relationship"
+        case relationshipWithoutCustomer = "relationship-without-customer"
+        case relationshipCustomerNotListed = "relationship-customer-not-listed"
+        case relationshipUnreadable = "relationship-unreadable"
+        case assignmentUnmatched = "assignment-unmatched"
         // Templates and output
         case templateSyntax = "template-syntax"
         case invalidLinkCatalog = "invalid-link-catalog"

@@ -39,8 +39,9 @@ public struct IndexBuilder: Sendable {
         build(customers: CustomerList(customers), skippedCount: skippedCount)
     }
 
-    /// The model for these customers; `skippedCount` is the number of rows left out for errors.
-    public func build(customers: CustomerList, skippedCount: Int) -> IndexModel {
+    /// The model for these customers; `skippedCount` is the number of rows left out for errors; `access`, when
+    /// relationships were given, each customer's access state (by position in `customers`).
+    public func build(customers: CustomerList, skippedCount: Int, access: AccessReport? = nil) -> IndexModel {
         let groupValues: [String?]
         if let groupBy {
             groupValues = customers.indices.map { index in
@@ -82,7 +83,8 @@ public struct IndexBuilder: Sendable {
             multitenantView: LinkCatalog.multitenantView,
             accessNote: LinkCatalog.accessNote,
             summary: .init(customerCount: order.count, skippedCount: skippedCount),
-            generatedOn: generatedOn
+            generatedOn: generatedOn,
+            access: access
         )
     }
 
@@ -233,15 +235,15 @@ public struct IndexBuilder: Sendable {
         var prefix: UInt64
     }
 
-    /// The date `SOURCE_DATE_EPOCH` (seconds since 1970) names, as `YYYY-MM-DD` in UTC; `nil` when the
-    /// variable is unset or not a number.
+    /// The UTC day of `SOURCE_DATE_EPOCH` (seconds since 1970), if the environment sets it to a number.
+    public static func dayFromSourceDateEpoch(_ environment: [String: String]) -> CalendarDay? {
+        guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) else { return nil }
+        return CalendarDay(seconds: seconds)
+    }
+
+    /// The date `SOURCE_DATE_EPOCH` names, as `YYYY-MM-DD` in UTC; `nil` when the variable is unset or not a
+    /// number.
     public static func dateFromSourceDateEpoch(_ environment: [String: String]) -> String? {
-        guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents(
-            [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        dayFromSourceDateEpoch(environment)?.description
     }
 }

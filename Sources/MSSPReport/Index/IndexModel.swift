@@ -29,6 +29,14 @@ public struct IndexModel: Sendable, Equatable {
     /// The generation date (`YYYY-MM-DD`, UTC), present only when `SOURCE_DATE_EPOCH` sets it, so that the
     /// same input gives the same bytes.
     public var generatedOn: String?
+    /// Each customer's GDAP access as of a day, when relationships were given (`nil` otherwise: the index then
+    /// keeps the note that a link grants no access by itself).
+    public var access: AccessReport?
+
+    /// The access of the customer at `position` in the document, when relationships were given.
+    public func access(at position: Int) -> CustomerAccess? {
+        access?.states[Int(order[position])]
+    }
 
     /// The number of customers in the index.
     public var count: Int { order.count }

@@ -14,6 +14,9 @@ public struct CustomerRecord: Hashable, Sendable {
     public var domain: RecordField?
     /// Every other column or key, by its name as written in the header, in input order.
     public var otherFields: [OtherField]
+    /// Whether the record is the customer of a GDAP relationship (a Graph `delegatedAdminRelationship` export):
+    /// such an export names a customer once per relationship, so a customer listed again is expected.
+    public var isRelationship = false
 
     /// A column or key that plays no role in validation but may be shown by a template.
     public struct OtherField: Hashable, Sendable {

@@ -10,6 +10,11 @@ public struct InputReadResult: Sendable {
     /// encoding it cannot be read in, the size limit) kept every row out. `--skip-invalid` skips rows, never
     /// files: a scheduled run over a broken export must not replace a good index with an empty one.
     public var isUnusable = false
+    /// The GDAP relationships of a Graph `delegatedAdminRelationship` export, in input order: read from a
+    /// customer list that is such an export, or from `--relationships`.
+    public var relationships: [RelationshipRecord] = []
+    /// The access assignments of `--access-assignments`, in input order.
+    public var accessAssignments: [AccessAssignmentRecord] = []
 
     /// Creates an empty result.
     public init() {}
@@ -20,5 +25,7 @@ public struct InputReadResult: Sendable {
         diagnostics += other.diagnostics
         droppedRowCount += other.droppedRowCount
         isUnusable = isUnusable || other.isUnusable
+        relationships += other.relationships
+        accessAssignments += other.accessAssignments
     }
 }

@@ -168,9 +168,11 @@ public struct InputSource: Hashable, Sendable {
     /// Reads and parses the input, handing each record to `onRecord` instead of returning them: CSV as each
     /// row is read, JSON once the whole document has been parsed. `afterOpen` is called once a regular file is
     /// open, before a byte of it is read (a seam for tests of files that change while they are read).
+    /// `purpose` says what a JSON input is read for: a customer list, or GDAP relationships or access assignments
+    /// (which must be JSON, as Graph writes them).
     public func read(
-        format: InputFormat? = nil, delimiter: UInt8? = nil, afterOpen: (() -> Void)? = nil,
-        onRecord: ((consuming CustomerRecord) -> Void)?
+        format: InputFormat? = nil, delimiter: UInt8? = nil, purpose: JSONReader.Purpose = .customers,
+        afterOpen: (() -> Void)? = nil, onRecord: ((consuming CustomerRecord) -> Void)?
     ) throws(ReportFailure) -> InputReadResult {
         let bytes: [UInt8]
         switch try readBytes(afterOpen: afterOpen) {
@@ -181,11 +183,22 @@ public struct InputSource: Hashable, Sendable {
             result.isUnusable = true
             return result
         }
-        switch format ?? InputFormat.fromExtension(of: path) ?? InputFormat.sniff(bytes) {
+        let detected = format ?? InputFormat.fromExtension(of: path) ?? InputFormat.sniff(bytes)
+        switch detected {
+        case .csv where purpose != .customers:
+            var result = InputReadResult()
+            let what = purpose == .relationships ? "GDAP relationships" : "access assignments"
+            result.diagnostics.append(
+                .error(
+                    .unexpectedJSONShape,
+                    "expected \(what) as Microsoft Graph writes them (JSON), found CSV; docs/access.md shows how to export them",
+                    at: SourceLocation(file: displayName, line: 1, column: 1)))
+            result.isUnusable = true
+            return result
         case .csv:
             return CSVReader(delimiter: delimiter).read(bytes, file: displayName, onRecord: onRecord)
         case .json, .ndjson:
-            var result = JSONReader(format: format).read(bytes, file: displayName)
+            var result = JSONReader(format: format, purpose: purpose).read(bytes, file: displayName)
             if let onRecord {
                 for record in result.records { onRecord(record) }
                 result.records = []

@@ -3,10 +3,24 @@
 public struct JSONReader: Sendable {
     /// `.json` when the input was declared JSON (`--input-format json`): then it must be one value.
     public var format: InputFormat?
+    /// What the input is read for.
+    public var purpose: Purpose
+
+    /// What an input is read for.
+    public enum Purpose: Sendable {
+        /// A customer list. A Graph `delegatedAdminRelationship` export is one too: its relationships are read
+        /// as well, and each one's customer is a customer.
+        case customers
+        /// GDAP relationships only (`--relationships`).
+        case relationships
+        /// Access assignments only (`--access-assignments`).
+        case accessAssignments
+    }
 
     /// Creates a reader; `format` is the declared format, if any.
-    public init(format: InputFormat? = nil) {
+    public init(format: InputFormat? = nil, purpose: Purpose = .customers) {
         self.format = format
+        self.purpose = purpose
     }
 
     /// What ConvertTo-Json writes for an object nested deeper than its `-Depth` (2 by default).
@@ -42,9 +56,22 @@ public struct JSONReader: Sendable {
             result.isUnusable = true
             return result
         }
+        guard purpose == .customers else {
+            readGraphObjects(objects, into: &result)
+            return result
+        }
         var claims: [String: ColumnClaim?] = [:]
         for object in objects {
-            if let record = record(from: object, claims: &claims, diagnostics: &result.diagnostics) {
+            var isRelationship = false
+            if case .object(let members, let location) = object, Self.isRelationship(members) {
+                let relationship = Self.relationship(members, at: location)
+                result.relationships.append(relationship)
+                // A relationship not yet approved may name no customer: the access stage reports it at its place.
+                guard relationship.customerTenantID != nil else { continue }
+                isRelationship = true
+            }
+            if var record = record(from: object, claims: &claims, diagnostics: &result.diagnostics) {
+                record.isRelationship = isRelationship
                 result.records.append(record)
             } else {
                 result.droppedRowCount += 1
@@ -55,7 +82,7 @@ public struct JSONReader: Sendable {
         var missing: [ColumnRole] = []
         if !result.records.contains(where: { $0.name != nil }) { missing.append(.name) }
         if !result.records.contains(where: { $0.tenantID != nil }) { missing.append(.tenantID) }
-        if !result.records.isEmpty, !missing.isEmpty {
+        if !result.records.isEmpty, !missing.isEmpty, result.relationships.isEmpty {
             result.diagnostics.append(
                 ColumnRole.missingColumnsDiagnostic(
                     missing, at: result.records[0].location, noun: "customer objects"))

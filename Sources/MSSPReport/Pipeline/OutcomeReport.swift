@@ -59,7 +59,8 @@ public struct OutcomeReport: Sendable {
         func line(_ text: String) -> String {
             switch printer.style {
             case .text: "mssp-report: " + text
-            case .json: "{\"summary\":\(DiagnosticPrinter.jsonString(text)),\"exitCode\":\(outcome.exitCode)}"
+            case .json:
+                "{\"summary\":\(DiagnosticPrinter.jsonString(text)),\(outcome.access.map(Self.accessJSON) ?? "")\"exitCode\":\(outcome.exitCode)}"
             }
         }
         switch outcome.failure {
@@ -71,6 +72,7 @@ public struct OutcomeReport: Sendable {
         if outcome.skippedCount > 0, outcome.failure == nil, outcome.written != nil {
             text += ", \(plural(outcome.skippedCount, "row")) skipped"
         }
+        if let access = outcome.access { text += "; \(access.summaryText)" }
         switch (outcome.failure, outcome.written) {
         case (nil, .file(let path)?): text += "; wrote \(path)"
         case (nil, .standardOutput?): text += "; wrote the index to standard output"
@@ -81,6 +83,16 @@ public struct OutcomeReport: Sendable {
         case (let failure?, _): text += "; nothing written: \(failure)"
         }
         return line(text)
+    }
+}
+
+extension OutcomeReport {
+    /// The access counts as a member of the JSON summary (with its trailing comma), for a scheduled job to read:
+    /// `"access":{"asOf":"2026-12-06","source":"…","counts":{"active":6,…},"canOpenDefender":7,"multitenantLimit":100},`.
+    static func accessJSON(_ access: AccessReport) -> String {
+        let counts = CustomerAccess.State.allCases.map { "\"\($0.rawValue)\":\(access.count(of: $0))" }
+        return
+            "\"access\":{\"asOf\":\"\(access.asOf)\",\"source\":\(DiagnosticPrinter.jsonString(access.source)),\"expiringWithin\":\(access.expiringWithin),\"counts\":{\(counts.joined(separator: ","))},\"canOpenDefender\":\(access.defenderCount),\"multitenantLimit\":\(AccessReport.multitenantTenantLimit)},"
     }
 }
 

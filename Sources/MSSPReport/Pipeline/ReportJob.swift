@@ -33,8 +33,8 @@ public struct ReportJob: Sendable {
         let template = try loadTemplates(into: &outcome)
         // Each stage's input is let go as soon as the next stage has what it needs: at a million customers
         // the records, the customers and the document are each hundreds of megabytes.
-        let customers = try readAndValidate(into: &outcome)
-        let model = build(consume customers, into: &outcome)
+        let (customers, access) = try readAndValidate(into: &outcome)
+        let model = build(consume customers, access: access, into: &outcome)
         try refuseShrinking(to: model)
         try renderCheckAndWrite(model, template: template, into: &outcome)
         outcome.written = options.output
@@ -56,9 +56,11 @@ public struct ReportJob: Sendable {
         }
     }
 
-    /// Reads and validates every input, collecting every diagnostic before stopping for data errors, so that
-    /// one run shows every problem.
-    private func readAndValidate(into outcome: inout ReportOutcome) throws(ReportFailure) -> CustomerList {
+    /// Reads and validates every input, and judges each customer's access when relationships were given,
+    /// collecting every diagnostic before stopping for data errors, so that one run shows every problem.
+    private func readAndValidate(
+        into outcome: inout ReportOutcome
+    ) throws(ReportFailure) -> (CustomerList, AccessReport?) {
         options.progress?(.read, 0)
         var validator = CustomerValidator.Run()
         // Each row is at least a tenant ID long; the names and domains are part of the input. Room reserved
@@ -74,8 +76,11 @@ public struct ReportJob: Sendable {
         outcome.recordCount = validation.recordCount + read.result.droppedRowCount
         options.progress?(.validate, outcome.recordCount)
         let coverage = IndexCoverage(linkKinds: options.linkKinds, groupBy: options.groupBy)
+        let access = judgeAccess(of: validation.customers, read: read.result, sources: read.relationshipSources)
+        outcome.access = access?.report
         outcome.diagnostics = inFileOrder(
-            read.result.diagnostics + validation.diagnostics + coverage.warnings(for: validation.customers))
+            read.result.diagnostics + validation.diagnostics + coverage.warnings(for: validation.customers)
+                + (access?.diagnostics ?? []))
         outcome.customerCount = validation.customers.count
         outcome.skippedCount = read.result.droppedRowCount + validation.invalidRecordCount
 
@@ -84,25 +89,50 @@ public struct ReportJob: Sendable {
         if blocking > 0, !options.skipInvalid {
             throw .invalidData(errorCount: blocking)
         }
-        return validation.customers
+        return (validation.customers, access?.report)
+    }
+
+    /// Each customer's access as of `options.asOf`, when any relationship was read or `--relationships` given.
+    private func judgeAccess(
+        of customers: CustomerList, read: InputReadResult, sources: [String]
+    ) -> (report: AccessReport, diagnostics: [Diagnostic])? {
+        guard !options.relationships.isEmpty || !options.accessAssignments.isEmpty || !read.relationships.isEmpty
+        else { return nil }
+        let evaluator = AccessEvaluator(asOf: options.asOf, expiringWithin: options.expiringWithin)
+        let source = sources.isEmpty ? "the relationships export" : sources.joined(separator: ", ")
+        let (states, diagnostics) = evaluator.evaluate(
+            customers: customers, relationships: read.relationships,
+            assignments: options.accessAssignments.isEmpty ? nil : read.accessAssignments, source: source)
+        let report = AccessReport(
+            asOf: options.asOf, expiringWithin: options.expiringWithin, source: source,
+            usesAssignments: !options.accessAssignments.isEmpty, states: states)
+        return (report, diagnostics)
     }
 
     /// What the reading thread hands to validation.
     private enum ReadEvent: Sendable {
         /// The next records, in input order.
         case records([CustomerRecord])
-        /// An input has been read: its diagnostics and dropped rows (its records came before).
-        case finished(InputReadResult)
+        /// An input has been read: its diagnostics, dropped rows and relationships (its records came before).
+        case finished(InputReadResult, file: String)
         /// An input could not be read; nothing after it is read.
         case failed(ReportFailure)
     }
 
     /// Reads every input on another thread, handing its records to `validate` on this one in batches; no list
-    /// of all the records is kept. Returns what the inputs said besides their records.
+    /// of all the records is kept. Returns what the inputs said besides their records, and the names of those
+    /// that gave relationships.
     private func readInputs(
         validate: ([CustomerRecord]) -> Void
-    ) throws(ReportFailure) -> (result: InputReadResult, timings: ChunkPipeline.Timings) {
-        let (inputs, format, delimiter) = (options.inputs, options.inputFormat, options.delimiter)
+    ) throws(ReportFailure) -> (
+        result: InputReadResult, relationshipSources: [String], timings: ChunkPipeline.Timings
+    ) {
+        let inputs =
+            options.inputs.map { ($0, JSONReader.Purpose.customers) }
+            + options.relationships.map { ($0, JSONReader.Purpose.relationships) }
+            + options.accessAssignments.map { ($0, JSONReader.Purpose.accessAssignments) }
+        let (format, delimiter) = (options.inputFormat, options.delimiter)
+        var sources: [String] = []
         let afterOpen = options.hooks.afterInputOpened
         var read = InputReadResult()
         var failure: ReportFailure?
@@ -112,7 +142,9 @@ public struct ReportJob: Sendable {
             consume: { (event: ReadEvent) in
                 switch event {
                 case .records(let records): validate(records)
-                case .finished(let result): read.append(result)
+                case .finished(let result, let file):
+                    if !result.relationships.isEmpty, !sources.contains(file) { sources.append(file) }
+                    read.append(result)
                 case .failed(let error):
                     failure = error
                     return false
@@ -120,24 +152,28 @@ public struct ReportJob: Sendable {
                 return true
             })
         if let failure { throw failure }
-        return (read, timings)
+        return (read, sources, timings)
     }
 
     /// Reads `inputs` in order on the reading thread, emitting their records in batches and each input's own
     /// result after its records; stops at the first input that cannot be read.
     private static func read(
-        _ inputs: [InputSource], format: InputFormat?, delimiter: UInt8?,
+        _ inputs: [(InputSource, JSONReader.Purpose)], format: InputFormat?, delimiter: UInt8?,
         afterOpen: (@Sendable (String) -> Void)?, emit: @escaping (ReadEvent) -> Bool
     ) {
         var batch = RecordBatch(emit: { _ = emit(.records($0)) })
-        for input in inputs {
+        for (input, purpose) in inputs {
             do throws(ReportFailure) {
                 let hook = afterOpen.map { hook in { hook(input.displayName) } }
-                let result = try input.read(format: format, delimiter: delimiter, afterOpen: hook) {
+                // The customer lists' format option is theirs; relationships and assignments are Graph's JSON.
+                let result = try input.read(
+                    format: purpose == .customers ? format : nil, delimiter: delimiter, purpose: purpose,
+                    afterOpen: hook
+                ) {
                     batch.append($0)
                 }
                 batch.flush()
-                _ = emit(.finished(result))
+                _ = emit(.finished(result, file: input.displayName))
             } catch {
                 _ = emit(.failed(error))
                 return
@@ -149,7 +185,8 @@ public struct ReportJob: Sendable {
     /// files; diagnostics at the same place keep the order they were found in.
     private func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var fileRank: [String: Int] = [:]
-        for (rank, input) in options.inputs.enumerated() where fileRank[input.displayName] == nil {
+        let files = options.inputs + options.relationships + options.accessAssignments
+        for (rank, input) in files.enumerated() where fileRank[input.displayName] == nil {
             fileRank[input.displayName] = rank
         }
         let keyed = diagnostics.enumerated().map { offset, diagnostic in
@@ -162,7 +199,9 @@ public struct ReportJob: Sendable {
     }
 
     /// Sorts and groups the customers into the model of the document.
-    private func build(_ customers: consuming CustomerList, into outcome: inout ReportOutcome) -> IndexModel {
+    private func build(
+        _ customers: consuming CustomerList, access: AccessReport?, into outcome: inout ReportOutcome
+    ) -> IndexModel {
         options.progress?(.build, outcome.recordCount)
         let skipped = outcome.skippedCount
         return outcome.timings.measure(.build) {
@@ -170,7 +209,7 @@ public struct ReportJob: Sendable {
                 title: options.title, portal: options.portal, linkKinds: options.linkKinds,
                 groupBy: options.groupBy, generatedOn: options.generatedOn
             )
-            .build(customers: customers, skippedCount: skipped)
+            .build(customers: customers, skippedCount: skipped, access: access)
         }
     }
 

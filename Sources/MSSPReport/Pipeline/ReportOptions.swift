@@ -6,6 +6,15 @@ public struct ReportOptions: Sendable {
     public var inputFormat: InputFormat?
     /// The CSV delimiter, or `nil` to detect it.
     public var delimiter: UInt8?
+    /// Graph `delegatedAdminRelationships` exports read beside the customer list (`--relationships`), joined by
+    /// tenant ID. A customer list that is such an export gives its relationships too.
+    public var relationships: [InputSource]
+    /// Graph access-assignment exports, each item tagged with its relationship's ID (`--access-assignments`).
+    public var accessAssignments: [InputSource]
+    /// The day access is judged on (`--as-of`, else `SOURCE_DATE_EPOCH`, else today in UTC).
+    public var asOf: CalendarDay
+    /// A relationship that ends within this many days is expiring (`--expiring-within`).
+    public var expiringWithin: Int
     /// Where the index goes.
     public var output: OutputDestination
     /// The document format.
@@ -48,6 +57,10 @@ public struct ReportOptions: Sendable {
         inputs: [InputSource],
         inputFormat: InputFormat? = nil,
         delimiter: UInt8? = nil,
+        relationships: [InputSource] = [],
+        accessAssignments: [InputSource] = [],
+        asOf: CalendarDay = .today(),
+        expiringWithin: Int = 30,
         output: OutputDestination = .standardOutput,
         format: OutputFormat = .html,
         portal: LinkKind = LinkCatalog.defender,
@@ -68,6 +81,10 @@ public struct ReportOptions: Sendable {
         self.inputs = inputs
         self.inputFormat = inputFormat
         self.delimiter = delimiter
+        self.relationships = relationships
+        self.accessAssignments = accessAssignments
+        self.asOf = asOf
+        self.expiringWithin = expiringWithin
         self.output = output
         self.format = format
         self.portal = portal

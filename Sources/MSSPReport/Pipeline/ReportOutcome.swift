@@ -14,6 +14,8 @@ public struct ReportOutcome: Sendable {
     public var written: OutputDestination?
     /// How long each stage took.
     public var timings = StageTimings()
+    /// Each customer's GDAP access, when relationships were read.
+    public var access: AccessReport?
     /// Why the run failed, if it did.
     public var failure: ReportFailure?
 

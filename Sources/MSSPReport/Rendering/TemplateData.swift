@@ -72,6 +72,29 @@ struct TemplateData {
             case .groups: return .list(.groups)
             case .isGrouped: return .flag(model.isGrouped)
             case .script: return script == nil ? .missing : .object(.script)
+            case .access: return model.access == nil ? .missing : .object(.access)
+            default: return .missing
+            }
+        case .access:
+            return accessValue(key)
+        case .accessCount(let index):
+            guard let (state, count) = model.access?.counts[index] else { return .missing }
+            switch key {
+            case .state: return .text(state.rawValue)
+            case .label: return .text(state.label)
+            case .count: return .number(count)
+            case .filter: return .text(state.filterToken)
+            default: return .missing
+            }
+        case .customerAccess(let customer):
+            guard let access = model.access(at: customer) else { return .missing }
+            switch key {
+            case .state: return .text(access.state.rawValue)
+            case .label: return .text(access.state.label)
+            case .text: return .text(access.text)
+            case .roles: return access.roles.map(TemplateValue.text) ?? .missing
+            case .approvalUrl: return access.approvalURL.map(TemplateValue.text) ?? .missing
+            case .filter: return .text(access.state.filterToken)
             default: return .missing
             }
         case .script:
@@ -122,6 +145,23 @@ struct TemplateData {
         case .aliases: return model.aliases(at: position).map(TemplateValue.text) ?? .missing
         case .links: return .list(.entryLinks(customer: position))
         case .link: return .object(.linksByKind(customer: position))
+        case .access: return model.access == nil ? .missing : .object(.customerAccess(customer: position))
+        default: return .missing
+        }
+    }
+
+    /// A value of the index's access summary.
+    private func accessValue(_ key: TemplateKey) -> TemplateValue {
+        guard let access = model.access else { return .missing }
+        switch key {
+        case .asOf: return .text(access.asOf.description)
+        case .source: return .text(access.source)
+        case .expiringWithin: return .number(access.expiringWithin)
+        case .counts: return .list(.accessCounts)
+        case .canOpenDefender: return .number(access.defenderCount)
+        case .tenantLimit: return .number(AccessReport.multitenantTenantLimit)
+        case .overLimit: return .flag(access.defenderCount > AccessReport.multitenantTenantLimit)
+        case .usesAssignments: return .flag(access.usesAssignments)
         default: return .missing
         }
     }
@@ -152,6 +192,7 @@ struct TemplateData {
         case .groups: model.groups.count
         case .customers(let range): range.count
         case .entryLinks: model.linkKinds.count
+        case .accessCounts: model.access?.counts.count ?? 0
         }
     }
 
@@ -163,6 +204,7 @@ struct TemplateData {
         case .groups: .group(position)
         case .customers(let range): .customer(range.lowerBound + position)
         case .entryLinks(let customer): .entryLink(customer: customer, kind: position)
+        case .accessCounts: .accessCount(position)
         }
     }
 }

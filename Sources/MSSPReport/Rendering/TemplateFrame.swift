@@ -7,4 +7,10 @@ enum TemplateFrame: Sendable {
     case entryLink(customer: Int, kind: Int)
     /// A customer's links by kind (`link`), for `link.<kind>`.
     case linksByKind(customer: Int)
+    /// The index's access summary (`access` at the top level).
+    case access
+    /// One state's count in the access summary.
+    case accessCount(Int)
+    /// A customer's access (`access` of a customer).
+    case customerAccess(customer: Int)
 }

@@ -8,4 +8,6 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case customerCount, skippedCount, hasSkipped, isEmpty
     case count
     case script, source, hash, aliases, labelLength
+    case access, asOf, expiringWithin, counts, state, text, roles, approvalUrl, filter, canOpenDefender
+    case tenantLimit, overLimit, usesAssignments
 }

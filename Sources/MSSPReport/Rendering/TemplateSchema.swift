@@ -34,12 +34,29 @@ public enum TemplateSchema {
     /// A customer's links by kind: `link.<kind>` for each kind of the catalog; the run's own (`--links`) have
     /// the variables of `entryLink`, the others are missing. The kinds are known when a template is compiled.
     public static let linksByKind = Scope(name: "a customer's links by kind (link.<kind>)", variables: [:])
+    /// A customer's GDAP access, when relationships were given.
+    public static let customerAccess = Scope(
+        name: "a customer's access",
+        variables: [
+            "state": .text, "text": .text, "roles": .text, "approvalUrl": .text, "filter": .text, "label": .text,
+        ])
+    /// One state's count in the access summary.
+    public static let accessCount = Scope(
+        name: "an access count",
+        variables: ["state": .text, "label": .text, "count": .text, "filter": .text])
+    /// The access summary, when relationships were given.
+    public static let access = Scope(
+        name: "the access summary",
+        variables: [
+            "asOf": .text, "source": .text, "expiringWithin": .text, "counts": .list(accessCount),
+            "canOpenDefender": .text, "tenantLimit": .text, "overLimit": .flag, "usesAssignments": .flag,
+        ])
     /// One customer.
     public static let customer = Scope(
         name: "a customer",
         variables: [
             "name": .text, "tenantId": .text, "portalUrl": .text, "anchor": .text, "domain": .text, "aliases": .text,
-            "links": .list(entryLink), "link": .object(linksByKind),
+            "links": .list(entryLink), "link": .object(linksByKind), "access": .object(customerAccess),
         ])
     /// The summary counts.
     public static let summary = Scope(
@@ -59,6 +76,6 @@ public enum TemplateSchema {
             "relatedTopics": .list(link), "sourceArticle": .object(link), "multitenantView": .object(link),
             "accessNote": .text,
             "summary": .object(summary), "generatedOn": .text, "hasDomains": .flag, "groups": .list(group),
-            "isGrouped": .flag, "script": .object(script),
+            "isGrouped": .flag, "script": .object(script), "access": .object(access),
         ])
 }

@@ -71,13 +71,16 @@ public struct CustomerValidator: Sendable {
                     let written = record.tenantID?.value.trimmingWhitespace ?? tenantID.description
                     let firstName = result.customers.name(at: firstPosition)
                     if firstName.lowercased() == name.lowercased() {
-                        // The same customer again (a GDAP list names a customer once per relationship; two
-                        // exports overlap): listed once.
-                        warnings.append(
-                            .warning(
-                                .repeatedCustomer,
-                                "customer \(name.quotedForDiagnostic) (\(tenantID)) is listed again; the index lists it once, as at \(firstLocation)",
-                                at: location))
+                        // The same customer again: listed once. A GDAP relationships export names a customer once
+                        // per relationship (one per SOC tier is the common design), which is expected; two
+                        // exports that overlap are worth a warning.
+                        if !record.isRelationship {
+                            warnings.append(
+                                .warning(
+                                    .repeatedCustomer,
+                                    "customer \(name.quotedForDiagnostic) (\(tenantID)) is listed again; the index lists it once, as at \(firstLocation)",
+                                    at: location))
+                        }
                         repeated = true
                     } else {
                         errors.append(
