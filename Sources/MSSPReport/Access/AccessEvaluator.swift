@@ -293,10 +293,13 @@ public struct AccessEvaluator: Sendable {
             return nil
         case .expiring:
             let days = access.daysLeft ?? 0
+            // Partner Center warns of relationships that expire within 30, 7 and 1 days.
             let band = days <= 1 ? 1 : days <= 7 ? 7 : 30
+            let end = access.endsOn.map(String.init(describing:)) ?? "?"
+            let when = days == 0 ? "today, \(end)" : "in \(days) day\(days == 1 ? "" : "s"), on \(end)"
             return .warning(
                 .accessExpiring,
-                "customer \(name) can open Microsoft Defender for \(days) more day\(days == 1 ? "" : "s") (within \(band)): \(relationship)\(place) ends on \(access.endsOn.map(String.init(describing:)) ?? "?") and does not auto-extend",
+                "customer \(name)'s access to Microsoft Defender ends \(when) (within \(band) day\(band == 1 ? "" : "s")): \(relationship)\(place) does not auto-extend; extend it or have the customer approve a new one",
                 at: location)
         case .pending:
             let link = access.approvalURL.map { "; the customer approves it at \($0)" } ?? ""

@@ -12,13 +12,14 @@ final class HTMLAudit: XMLStreamDelegate {
     private let links: LinkAudit
     private let script: PageScriptAudit
     private let vocabulary: VocabularyAudit?
+    private let access: AccessAudit?
     /// Whether libxml2 has found the document not well-formed (nothing later can make it pass).
     private(set) var parseFailed = false
 
     /// The audit reads tags and attributes, and the text of the script only.
     var needsCharacters: Bool { false }
     var mayWantCharacters: Bool { true }
-    var wantsCharacters: Bool { script.isReadingScript }
+    var wantsCharacters: Bool { script.isReadingScript || access != nil }
 
     /// An audit against `model`; the page may have `script`; a restricted format has a `vocabulary`.
     init(model: IndexModel, script: PageScript?, vocabulary: MarkupVocabulary? = nil) {
@@ -27,6 +28,7 @@ final class HTMLAudit: XMLStreamDelegate {
         links = LinkAudit(model: model, log: log)
         self.script = PageScriptAudit(script: script, log: log)
         self.vocabulary = vocabulary.map { VocabularyAudit($0, log: log) }
+        access = AccessAudit(model: model, log: log)
     }
 
     /// Elements that run code, load other documents or submit data (by first letter).
@@ -63,6 +65,7 @@ final class HTMLAudit: XMLStreamDelegate {
         _ name: XMLName, prefix: XMLName?, declaresNamespaces: Bool, attributes: UnsafeBufferPointer<cxml_attribute>,
         line: Int
     ) {
+        access?.startElement()
         if let vocabulary,
             !vocabulary.startElement(
                 name, prefix: prefix, declaresNamespaces: declaresNamespaces, attributes: attributes, line: line)
@@ -117,11 +120,13 @@ final class HTMLAudit: XMLStreamDelegate {
     }
 
     func endElement(_ name: XMLName) {
+        access?.endElement()
         if script.isReadingScript, name.equals("script") { script.endScript() }
     }
 
     func characters(_ text: UnsafeRawBufferPointer) {
-        script.characters(text)
+        access?.characters(text)
+        if script.isReadingScript { script.characters(text) }
     }
 
     func problem(isError: Bool, code: Int, line: Int, column: Int, message: String) {
@@ -136,6 +141,7 @@ final class HTMLAudit: XMLStreamDelegate {
         if parseFailed { return log.problems }
         script.finish()
         links.finish()
+        access?.finish()
         return log.problems
     }
 }

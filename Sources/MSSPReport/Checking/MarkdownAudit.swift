@@ -4,7 +4,8 @@ import CMarkdown
 /// the tree it renders to HTML (tables, autolinks; raw HTML is what safe mode would omit).
 ///
 /// It requires: the tables (one, or one per group) have exactly one body row per customer, in index order; each
-/// row has a cell that reads back as exactly the customer's name and one that reads back as the tenant ID, and
+/// row has a cell that reads back as exactly the customer's name, one that reads back as the tenant ID and, when
+/// relationships were given, one that reads back as the customer's access state, and
 /// exactly one link, to the customer's portal URL, whose text contains the name; the related topics and the
 /// source article are linked; there is no other link, no image and no raw HTML.
 ///
@@ -179,6 +180,19 @@ final class MarkdownAudit {
         if !hasTenantCell {
             report("\(row) has no cell that reads back as the tenant ID \(tenantID)")
         }
+        let access = model.access(at: rowIndex)
+        if let access {
+            // The cell is the sentence, followed by the approval link's label where the state has one.
+            let sentences = [access.text] + (access.approvalURL == nil ? [] : ["\(access.text) Approval link"])
+            let hasAccessCell = sentences.contains { sentence in
+                cellRanges.contains { rowText[$0].elementsEqual(sentence.utf8) }
+            }
+            if !hasAccessCell {
+                report(
+                    "\(row) has no cell that reads back as the customer's access state \(access.text.quotedForDiagnostic)"
+                )
+            }
+        }
         let portalLinks = rowLinks.filter { $0.href == nil }
         if portalLinks.count != 1 {
             report(
@@ -186,7 +200,12 @@ final class MarkdownAudit {
         } else {
             checkLabel(of: portalLinks[0], kind: model.portal, in: row)
         }
-        let others = rowLinks.compactMap(\.href)
+        var others = rowLinks.compactMap(\.href)
+        if let approval = access?.approvalURL {
+            let found = others.count { $0 == approval }
+            if found != 1 { report("\(row) should link once to the approval link \(approval) but does \(found) times") }
+            others.removeAll { $0 == approval }
+        }
         guard !others.isEmpty || !model.linkKinds.isEmpty else { return }
         let links = model.links(at: rowIndex)
         for (kind, link) in zip(model.linkKinds, links) where link.map(kind.keepsOrigin) == false {
