@@ -291,7 +291,13 @@ function border(selector) {
   });
 }
 ['h1', '.summary', '.note', '.filter label', '#filter-input', '#filter-count', '.filter-keys', 'kbd',
- 'caption', 'thead th', 'tbody th', 'code', 'tbody a', 'td.domain', 'button.copy', 'footer a'].forEach(text);
+ 'caption', 'thead th', 'tbody th', 'code', 'tbody a', 'td.domain', 'button.copy', 'footer a',
+ '.access-summary h2', '.access-summary p', '.access-counts a', '.access-state', '.roles'].forEach(text);
+['.access-state'].forEach(function (selector) {
+  document.querySelectorAll(selector).forEach(function (e) {
+    results.push([selector, 'bar', ratio(rgb(getComputedStyle(e).borderLeftColor), background(e)), 3]);
+  });
+});
 ['#filter-input', 'button.copy', 'kbd'].forEach(border);
 results.push(['focus outline', 'outline', ratio(rgb(getComputedStyle(document.querySelector('a')).color),
   background(document.body)), 3]);
@@ -300,8 +306,10 @@ return results;
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_element_has_aa_contrast(tmp_path, browser, scheme):
-    page = render(tmp_path, "samples/customers.csv", "--links", LINKS)
+@pytest.mark.parametrize("access", [False, True])
+def test_every_element_has_aa_contrast(tmp_path, browser, scheme, access):
+    relationships = ["--relationships", "samples/relationships.json", "--as-of", "2026-12-06"] if access else []
+    page = render(tmp_path, "samples/customers.csv", "--links", LINKS, *relationships)
     browser.execute_cdp_cmd(
         "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     browser.get(page.as_uri())
@@ -309,6 +317,8 @@ def test_every_element_has_aa_contrast(tmp_path, browser, scheme):
     assert is_dark == (scheme == "dark")
     results = browser.execute_script(CONTRAST)
     assert len(results) > 14 * 6
+    # With relationships, every customer's state is measured (its words and its bar), in each state's colour.
+    assert sum(1 for result in results if result[0] == ".access-state") == (14 * 2 if access else 0)
     failing = [(selector, kind, round(value, 2)) for selector, kind, value, floor in results if value < floor]
     assert failing == []
 
@@ -324,3 +334,56 @@ def test_focus_is_visible_on_the_box_and_the_buttons(samples, browser):
     assert browser.execute_script("return document.activeElement.className") == "copy"
     style, width = browser.execute_script(outline)
     assert style == "solid" and width >= 2
+
+
+ACCESS_SAMPLE = ["samples/customers.csv", "--relationships", "samples/relationships.json", "--as-of", "2026-12-06"]
+
+
+def test_the_access_counts_filter_the_page_by_state(tmp_path, browser):
+    page = render(tmp_path, *ACCESS_SAMPLE)
+    browser.get(page.as_uri())
+    counts = browser.find_elements(By.CSS_SELECTOR, ".access-counts a")
+    assert [link.text for link in counts] == [
+        "3 active", "2 expiring", "3 pending", "1 no Defender role", "3 ended", "2 no relationship"]
+    counts[1].click()
+    WebDriverWait(browser, 5).until(lambda driver: count_text(driver) == "2 of 14 customers")
+    assert visible_names(browser) == ["Fabrikam, Inc.", "Northwind Traders"]
+    assert browser.find_element(By.ID, "filter-input").get_attribute("value") == "access:expiring"
+    states = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "main tbody td.access .access-state")
+              if cell.is_displayed()]
+    assert states == ["Expiring on 2026-12-13 (7 days left)", "Expiring today, 2026-12-06"]
+    browser.find_element(By.CSS_SELECTOR, ".access-counts a.access-pending").click()
+    WebDriverWait(browser, 5).until(lambda driver: count_text(driver) == "3 of 14 customers")
+    assert visible_names(browser) == ["Adatum Corporation", "Müller & Söhne <Logistik> GmbH", "Ελληνική Ναυτιλιακή Α.Ε."]
+
+
+@pytest.mark.parametrize("query, names", [
+    ("expiring", ["Fabrikam, Inc.", "Northwind Traders"]),
+    ("pending", ["Adatum Corporation", "Müller & Söhne <Logistik> GmbH", "Ελληνική Ναυτιλιακή Α.Ε."]),
+    ("ended 2026-10", ["Société Générale de Café"]),
+    ("security operator", ["Fabrikam, Inc."]),
+])
+def test_typing_a_state_filters_to_it(tmp_path, browser, query, names):
+    page = render(tmp_path, *ACCESS_SAMPLE)
+    browser.get(page.as_uri())
+    type_filter(browser, query)
+    WebDriverWait(browser, 5).until(lambda driver: count_text(driver) == f"{len(names)} of 14 customers")
+    assert visible_names(browser) == names
+
+
+def test_the_access_state_is_in_words_without_javascript_and_the_approval_link_is_there(tmp_path):
+    page = render(tmp_path, *ACCESS_SAMPLE)
+    driver = make_driver(javascript=False)
+    try:
+        driver.get(page.as_uri())
+        row = driver.find_element(By.ID, "tenant-3cbb7daa-64c1-44fa-88a7-c8252abc5619")
+        cell = row.find_element(By.CSS_SELECTOR, "td.access")
+        assert cell.find_element(By.CLASS_NAME, "access-state").text == "Pending the customer's approval"
+        link = cell.find_element(By.TAG_NAME, "a")
+        assert link.text == "Approval link"
+        assert link.get_attribute("href") == (
+            "https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/"
+            "00000004-0000-4000-8000-000000000004-8777b240-c6f0-4469-9e98-a3205431b836")
+        assert driver.find_element(By.ID, "access-heading").text == "Access as of 2026-12-06"
+    finally:
+        driver.quit()
