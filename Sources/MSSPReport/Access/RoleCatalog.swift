@@ -46,7 +46,30 @@ public struct RoleCatalog: Sendable {
 
     /// The role with this template ID (any case, surrounding space ignored), or `nil` for an unknown one.
     public func role(id: String) -> Role? {
-        byID[id.trimmingWhitespace.lowercased()].map { roles[$0] }
+        index(ofRole: id).map { roles[$0] }
+    }
+
+    /// The place of the role with this template ID in `roles`, or `nil` for an unknown one.
+    func index(ofRole id: String) -> Int? {
+        if let index = byID[id] { return index }
+        return byID[id.trimmingWhitespace.lowercased()]
+    }
+
+    /// The roles whose bits are set in `mask` (bit i is `roles[i]`).
+    func roles(in mask: UInt32) -> [Role] {
+        roles.indices.filter { mask & (1 << UInt32($0)) != 0 }.map { roles[$0] }
+    }
+
+    /// Whether any role whose bit is set in `mask` opens Microsoft Defender.
+    func opensDefender(roles mask: UInt32) -> Bool {
+        mask & defenderMask != 0
+    }
+
+    /// The bits of the roles that open Defender.
+    private var defenderMask: UInt32 {
+        var mask: UInt32 = 0
+        for (index, role) in roles.enumerated() where role.defender.opensDefender { mask |= 1 << UInt32(index) }
+        return mask
     }
 
     /// The built-in catalog, from `Catalog/roles.yaml`. A test proves the file parses.
@@ -84,6 +107,11 @@ public struct RoleCatalog: Sendable {
                 continue
             }
             if roles.contains(where: { $0.id == id }) { problems.append("line \(line): \(id) is listed twice") }
+            // A customer's roles are kept as bits of one 32-bit word.
+            if roles.count == 32 {
+                problems.append("line \(line): a catalog holds at most 32 roles")
+                break
+            }
             roles.append(Role(id: id, name: name, defender: defender, source: source))
         }
         return (RoleCatalog(roles: roles), problems)

@@ -4,22 +4,30 @@
 /// customer's state beside another, fails.
 final class AccessAudit {
     private let log: ProblemLog
-    /// The expected sentences in document order, as UTF-8: this audit's own copies, for the reason `LinkAudit`
-    /// keeps its own.
-    private let expected: [[UInt8]]
-    private let names: [String]
-    /// The next customer whose sentence is expected.
+    /// The model's access report and order, this audit's own copies (the audit runs while the document is
+    /// rendered on the other core; see `LinkAudit`).
+    private let access: AccessReport
+    private let order: [Int32]
+    /// The next customer whose sentence is expected, and that sentence as UTF-8 (made when it is needed).
     private var next = 0
+    private var expected: [UInt8] = []
     /// The text of the current innermost element so far.
     private var text: [UInt8] = []
+    private let model: IndexModel
 
     /// An audit of `model`, or `nil` when it has no access data.
     init?(model: IndexModel, log: ProblemLog) {
-        guard model.access != nil else { return nil }
+        guard let access = model.access else { return nil }
         self.log = log
-        expected = (0..<model.count).map { Array(model.access(at: $0)!.text.utf8) }
-        names = (0..<model.count).map(model.name(at:))
+        self.access = access
+        self.model = model
+        order = model.documentOrder
         text.reserveCapacity(256)
+        expectNext()
+    }
+
+    private func expectNext() {
+        expected = next < order.count ? Array(access.access(at: Int(order[next])).text.utf8) : []
     }
 
     /// An element starts: its text is read afresh.
@@ -38,17 +46,20 @@ final class AccessAudit {
     /// An element ends: its text is compared with the next expected sentence.
     @inline(__always)
     func endElement() {
-        if next < expected.count, text == expected[next] { next += 1 }
+        if next < order.count, text == expected {
+            next += 1
+            expectNext()
+        }
         text.removeAll(keepingCapacity: true)
     }
 
     /// Reports the first customer whose state was not found in order.
     func finish() {
-        guard next < expected.count else { return }
-        let sentence = String(decoding: expected[next], as: UTF8.self)
+        guard next < order.count else { return }
+        let sentence = String(decoding: expected, as: UTF8.self)
         log.report(
             line: 0,
-            "the access state \(sentence.quotedForDiagnostic) of customer \(names[next].quotedForDiagnostic) is missing (each customer's state must be the whole text of one element, in the order of the customers)"
+            "the access state \(sentence.quotedForDiagnostic) of customer \(model.name(at: next).quotedForDiagnostic) is missing (each customer's state must be the whole text of one element, in the order of the customers)"
         )
     }
 }

@@ -33,9 +33,12 @@ public struct IndexModel: Sendable, Equatable {
     /// keeps the note that a link grants no access by itself).
     public var access: AccessReport?
 
+    /// The order of the document, for an audit's own copy.
+    var documentOrder: [Int32] { order }
+
     /// The access of the customer at `position` in the document, when relationships were given.
     public func access(at position: Int) -> CustomerAccess? {
-        access?.states[Int(order[position])]
+        access?.access(at: Int(order[position]))
     }
 
     /// The number of customers in the index.

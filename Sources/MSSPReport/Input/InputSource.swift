@@ -170,10 +170,32 @@ public struct InputSource: Hashable, Sendable {
     /// open, before a byte of it is read (a seam for tests of files that change while they are read).
     /// `purpose` says what a JSON input is read for: a customer list, or GDAP relationships or access assignments
     /// (which must be JSON, as Graph writes them).
+    /// GDAP relationships go to `onRelationship` as they are read, when it is given (else into the result).
     public func read(
-        format: InputFormat? = nil, delimiter: UInt8? = nil, purpose: JSONReader.Purpose = .customers,
-        afterOpen: (() -> Void)? = nil, onRecord: ((consuming CustomerRecord) -> Void)?
+        format: InputFormat? = nil, delimiter: UInt8? = nil, purpose: InputPurpose = .customers,
+        afterOpen: (() -> Void)? = nil, onRelationship: ((RelationshipRecord) -> Void)? = nil,
+        onRecord: ((consuming CustomerRecord) -> Void)?
     ) throws(ReportFailure) -> InputReadResult {
+        if purpose != .customers,
+            format == .csv || InputFormat.fromExtension(of: path) == .csv
+                || (isRegularFile && InputFormat.sniff(Self.head(of: path, count: 4096)) == .csv)
+        {
+            var result = InputReadResult()
+            let what = purpose == .relationships ? "GDAP relationships" : "access assignments"
+            result.diagnostics.append(
+                .error(
+                    .unexpectedJSONShape,
+                    "expected \(what) as Microsoft Graph writes them (JSON), found CSV; docs/access.md shows how to export them",
+                    at: SourceLocation(file: displayName, line: 1, column: 1)))
+            result.isUnusable = true
+            return result
+        }
+        // Graph's GDAP exports are read as a stream, whatever their size.
+        if format != .csv, let kind = try graphExportKind(format: format, purpose: purpose) {
+            return try readGraphExport(
+                kind, givesCustomers: purpose == .customers, afterOpen: afterOpen, onRelationship: onRelationship,
+                onRecord: onRecord)
+        }
         let bytes: [UInt8]
         switch try readBytes(afterOpen: afterOpen) {
         case .bytes(let read): bytes = read
@@ -185,25 +207,127 @@ public struct InputSource: Hashable, Sendable {
         }
         let detected = format ?? InputFormat.fromExtension(of: path) ?? InputFormat.sniff(bytes)
         switch detected {
-        case .csv where purpose != .customers:
-            var result = InputReadResult()
-            let what = purpose == .relationships ? "GDAP relationships" : "access assignments"
-            result.diagnostics.append(
-                .error(
-                    .unexpectedJSONShape,
-                    "expected \(what) as Microsoft Graph writes them (JSON), found CSV; docs/access.md shows how to export them",
-                    at: SourceLocation(file: displayName, line: 1, column: 1)))
-            result.isUnusable = true
-            return result
         case .csv:
             return CSVReader(delimiter: delimiter).read(bytes, file: displayName, onRecord: onRecord)
         case .json, .ndjson:
-            var result = JSONReader(format: format, purpose: purpose).read(bytes, file: displayName)
+            var result = JSONReader(format: format).read(bytes, file: displayName)
             if let onRecord {
                 for record in result.records { onRecord(record) }
                 result.records = []
             }
             return result
         }
+    }
+
+    // MARK: Graph exports
+
+    /// The bytes read at a time from a Graph export.
+    static let graphChunkSize = 1 << 20
+
+    /// Whether this input is read as a Graph export, and of what: relationships and assignments always; a
+    /// customer list when it is JSON that holds GDAP relationships (`accessDetails` or Graph's type in its first
+    /// 64 KiB). `nil` for anything else, which the other readers take.
+    private func graphExportKind(
+        format: InputFormat?, purpose: InputPurpose
+    ) throws(ReportFailure)
+        -> GraphExportReader.Kind?
+    {
+        switch purpose {
+        case .relationships: return .relationships
+        case .accessAssignments: return .accessAssignments
+        case .customers:
+            guard !isStandardInput, format == nil || format == .json || format == .ndjson,
+                InputFormat.fromExtension(of: path) != .csv, isRegularFile
+            else { return nil }
+            let head = Self.head(of: path, count: 64 << 10)
+            guard InputFormat.sniff(head) != .csv else { return nil }
+            let text = String(decoding: head, as: UTF8.self).lowercased()
+            return text.contains("\"accessdetails\"") || text.contains("delegatedadminrelationship\"")
+                ? .relationships : nil
+        }
+    }
+
+    private var isRegularFile: Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// The first `count` bytes of the file at `path` (fewer when it is shorter or cannot be read).
+    private static func head(of path: String, count: Int) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, count) }
+        return Array(bytes.prefix(max(0, read)))
+    }
+
+    /// Reads a Graph export: a regular file in chunks of `graphChunkSize`; standard input, a pipe or a UTF-16 file
+    /// whole (up to the input limit), then the same way.
+    private func readGraphExport(
+        _ kind: GraphExportReader.Kind, givesCustomers: Bool, afterOpen: (() -> Void)?,
+        onRelationship: ((RelationshipRecord) -> Void)?, onRecord: ((consuming CustomerRecord) -> Void)?
+    ) throws(ReportFailure) -> InputReadResult {
+        var result = InputReadResult()
+        let reader = GraphExportReader(file: displayName, kind: kind, givesCustomers: givesCustomers)
+        var relationships: [RelationshipRecord] = []
+        var records: [CustomerRecord] = []
+        let onItem = { (item: GraphExportReader.Item) in
+            switch item {
+            case .relationship(let relationship, let customer):
+                // The customer first: the relationship is judged against the customers already validated.
+                if let customer {
+                    if let onRecord { onRecord(customer) } else { records.append(customer) }
+                }
+                if let onRelationship { onRelationship(relationship) } else { relationships.append(relationship) }
+            case .accessAssignment(let assignment):
+                result.accessAssignments.append(assignment)
+            }
+        }
+        let head = isStandardInput || !isRegularFile ? [] : Self.head(of: path, count: 2)
+        if isStandardInput || !isRegularFile || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            let bytes: [UInt8]
+            switch try readBytes(afterOpen: afterOpen) {
+            case .bytes(let read): bytes = read
+            case .tooLarge(let diagnostic):
+                result.diagnostics.append(diagnostic)
+                result.isUnusable = true
+                return result
+            }
+            let utf8: [UInt8]
+            switch TextDecoding.utf8Bytes(of: bytes, file: displayName) {
+            case .success(let decoded): utf8 = decoded
+            case .failure(let unusable): return unusable.result
+            }
+            var window = ByteWindow(bytes: utf8)
+            defer { window.deallocate() }
+            let read = try reader.read(&window, more: { _ throws(ReportFailure) in false }, onItem: onItem)
+            result.append(read)
+        } else {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .inputUnreadable(path: path, reason: Self.errorText()) }
+            defer { close(descriptor) }
+            afterOpen?()
+            var window = ByteWindow(capacity: Self.graphChunkSize)
+            defer { window.deallocate() }
+            let path = self.path
+            let read = try reader.read(
+                &window,
+                more: { window throws(ReportFailure) in
+                    let room = window.room()
+                    while true {
+                        let count = systemRead(descriptor, room.baseAddress, room.count)
+                        if count >= 0 {
+                            window.commit(count)
+                            return count > 0
+                        }
+                        if errno != EINTR { throw .inputUnreadable(path: path, reason: Self.errorText()) }
+                    }
+                }, onItem: onItem)
+            result.append(read)
+        }
+        result.relationships += relationships
+        result.records += records
+        return result
     }
 }

@@ -1,4 +1,5 @@
-/// Reading Microsoft Graph's GDAP objects: `delegatedAdminRelationship` and `delegatedAdminAccessAssignment`.
+/// Reading Microsoft Graph's GDAP relationships from a customer list parsed as a tree (standard input, a pipe).
+/// Files are read as a stream by `GraphExportReader`; this reads the same fields from the same shapes.
 ///
 /// Keys are matched ignoring case: Graph writes `accessDetails`, PowerShell's Microsoft.Graph module
 /// (`Get-MgTenantRelationshipDelegatedAdminRelationship | ConvertTo-Json -Depth 5`) writes `AccessDetails`.
@@ -30,51 +31,6 @@ extension JSONReader {
             record.isReseller = type.lowercased().hasSuffix("resellerdelegatedadminrelationship")
         }
         return record
-    }
-
-    /// The access assignment an object describes, its fields as written.
-    static func accessAssignment(
-        _ members: [JSONValue.Member], at location: SourceLocation
-    )
-        -> AccessAssignmentRecord
-    {
-        var record = AccessAssignmentRecord(location: location)
-        record.id = field(member("id", in: members))?.value
-        record.relationshipID =
-            field(member("relationshipid", in: members)) ?? field(member("delegatedadminrelationshipid", in: members))
-        record.status = field(member("status", in: members))
-        record.roleIDs = roleIDs(member("accessdetails", in: members))
-        return record
-    }
-
-    /// Reads the objects of a `--relationships` or `--access-assignments` input.
-    func readGraphObjects(_ objects: [JSONValue], into result: inout InputReadResult) {
-        let noun = purpose == .relationships ? "a GDAP relationship object" : "an access assignment object"
-        for object in objects {
-            guard case .object(let members, let location) = object else {
-                result.diagnostics.append(
-                    .error(.unexpectedJSONShape, "expected \(noun), found \(object.kindName)", at: object.location))
-                result.droppedRowCount += 1
-                continue
-            }
-            switch purpose {
-            case .relationships:
-                guard Self.isRelationship(members) else {
-                    result.diagnostics.append(
-                        .error(
-                            .unexpectedJSONShape,
-                            "expected \(noun) (with \"accessDetails\", as Graph's delegatedAdminRelationships list gives them)",
-                            at: location))
-                    result.droppedRowCount += 1
-                    continue
-                }
-                result.relationships.append(Self.relationship(members, at: location))
-            case .accessAssignments:
-                result.accessAssignments.append(Self.accessAssignment(members, at: location))
-            case .customers:
-                break
-            }
-        }
     }
 
     /// The value of the key `lowercasedName` (matched ignoring case), if the object has it.

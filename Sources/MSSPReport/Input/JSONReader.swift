@@ -3,24 +3,9 @@
 public struct JSONReader: Sendable {
     /// `.json` when the input was declared JSON (`--input-format json`): then it must be one value.
     public var format: InputFormat?
-    /// What the input is read for.
-    public var purpose: Purpose
-
-    /// What an input is read for.
-    public enum Purpose: Sendable {
-        /// A customer list. A Graph `delegatedAdminRelationship` export is one too: its relationships are read
-        /// as well, and each one's customer is a customer.
-        case customers
-        /// GDAP relationships only (`--relationships`).
-        case relationships
-        /// Access assignments only (`--access-assignments`).
-        case accessAssignments
-    }
-
     /// Creates a reader; `format` is the declared format, if any.
-    public init(format: InputFormat? = nil, purpose: Purpose = .customers) {
+    public init(format: InputFormat? = nil) {
         self.format = format
-        self.purpose = purpose
     }
 
     /// What ConvertTo-Json writes for an object nested deeper than its `-Depth` (2 by default).
@@ -54,10 +39,6 @@ public struct JSONReader: Sendable {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let objects = customerObjects(in: values, start: start, diagnostics: &result.diagnostics) else {
             result.isUnusable = true
-            return result
-        }
-        guard purpose == .customers else {
-            readGraphObjects(objects, into: &result)
             return result
         }
         var claims: [String: ColumnClaim?] = [:]

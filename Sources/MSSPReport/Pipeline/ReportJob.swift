@@ -67,16 +67,39 @@ public struct ReportJob: Sendable {
         // and not used is never touched.
         let inputBytes = options.inputs.reduce(0) { $0 + $1.sizeHint }
         validator.reserveCapacity(records: inputBytes / 36, inputBytes: inputBytes)
-        let read = try readInputs { records in
-            for index in records.indices { validator.add(records[index]) }
+        // Relationships are judged as they come, against the customers validated before them: the customer
+        // lists are read first, and a relationships export that is the list gives each customer before its
+        // relationship.
+        let evaluator = AccessEvaluator(asOf: options.asOf, expiringWithin: options.expiringWithin)
+        var accumulator: AccessAccumulator?
+        func judge(_ relationship: RelationshipRecord) {
+            if accumulator == nil {
+                accumulator = AccessAccumulator(
+                    evaluator: evaluator, usesAssignments: !options.accessAssignments.isEmpty)
+            }
+            accumulator!.add(relationship) { validator.position(of: $0) }
         }
+        let read = try readInputs(
+            validate: { records in for index in records.indices { validator.add(records[index]) } },
+            judge: { relationships in for relationship in relationships { judge(relationship) } })
         outcome.timings.record(.read, seconds: read.timings.producer)
         outcome.timings.record(.validate, seconds: read.timings.consumer)
+        // Relationships of a list read whole (standard input) come with its result.
+        for relationship in read.result.relationships { judge(relationship) }
         let validation = validator.result
         outcome.recordCount = validation.recordCount + read.result.droppedRowCount
         options.progress?(.validate, outcome.recordCount)
         let coverage = IndexCoverage(linkKinds: options.linkKinds, groupBy: options.groupBy)
-        let access = judgeAccess(of: validation.customers, read: read.result, sources: read.relationshipSources)
+        var access: (report: AccessReport, diagnostics: [Diagnostic])?
+        if accumulator == nil, !options.relationships.isEmpty || !options.accessAssignments.isEmpty {
+            accumulator = AccessAccumulator(evaluator: evaluator, usesAssignments: !options.accessAssignments.isEmpty)
+        }
+        if var accumulator {
+            let sources = read.relationshipSources
+            access = accumulator.finish(
+                customers: validation.customers, assignments: read.result.accessAssignments,
+                source: sources.isEmpty ? "the relationships export" : sources.joined(separator: ", "))
+        }
         outcome.access = access?.report
         outcome.diagnostics = inFileOrder(
             read.result.diagnostics + validation.diagnostics + coverage.warnings(for: validation.customers)
@@ -92,27 +115,14 @@ public struct ReportJob: Sendable {
         return (validation.customers, access?.report)
     }
 
-    /// Each customer's access as of `options.asOf`, when any relationship was read or `--relationships` given.
-    private func judgeAccess(
-        of customers: CustomerList, read: InputReadResult, sources: [String]
-    ) -> (report: AccessReport, diagnostics: [Diagnostic])? {
-        guard !options.relationships.isEmpty || !options.accessAssignments.isEmpty || !read.relationships.isEmpty
-        else { return nil }
-        let evaluator = AccessEvaluator(asOf: options.asOf, expiringWithin: options.expiringWithin)
-        let source = sources.isEmpty ? "the relationships export" : sources.joined(separator: ", ")
-        let (states, diagnostics) = evaluator.evaluate(
-            customers: customers, relationships: read.relationships,
-            assignments: options.accessAssignments.isEmpty ? nil : read.accessAssignments, source: source)
-        let report = AccessReport(
-            asOf: options.asOf, expiringWithin: options.expiringWithin, source: source,
-            usesAssignments: !options.accessAssignments.isEmpty, states: states)
-        return (report, diagnostics)
-    }
-
     /// What the reading thread hands to validation.
     private enum ReadEvent: Sendable {
         /// The next records, in input order.
         case records([CustomerRecord])
+        /// The next GDAP relationships, in input order (after the records of their customers).
+        case relationships([RelationshipRecord])
+        /// An input that gave relationships (for the index to name).
+        case relationshipSource(String)
         /// An input has been read: its diagnostics, dropped rows and relationships (its records came before).
         case finished(InputReadResult, file: String)
         /// An input could not be read; nothing after it is read.
@@ -123,14 +133,14 @@ public struct ReportJob: Sendable {
     /// of all the records is kept. Returns what the inputs said besides their records, and the names of those
     /// that gave relationships.
     private func readInputs(
-        validate: ([CustomerRecord]) -> Void
+        validate: ([CustomerRecord]) -> Void, judge: ([RelationshipRecord]) -> Void
     ) throws(ReportFailure) -> (
         result: InputReadResult, relationshipSources: [String], timings: ChunkPipeline.Timings
     ) {
         let inputs =
-            options.inputs.map { ($0, JSONReader.Purpose.customers) }
-            + options.relationships.map { ($0, JSONReader.Purpose.relationships) }
-            + options.accessAssignments.map { ($0, JSONReader.Purpose.accessAssignments) }
+            options.inputs.map { ($0, InputPurpose.customers) }
+            + options.relationships.map { ($0, InputPurpose.relationships) }
+            + options.accessAssignments.map { ($0, InputPurpose.accessAssignments) }
         let (format, delimiter) = (options.inputFormat, options.delimiter)
         var sources: [String] = []
         let afterOpen = options.hooks.afterInputOpened
@@ -142,6 +152,8 @@ public struct ReportJob: Sendable {
             consume: { (event: ReadEvent) in
                 switch event {
                 case .records(let records): validate(records)
+                case .relationships(let relationships): judge(relationships)
+                case .relationshipSource(let file): if !sources.contains(file) { sources.append(file) }
                 case .finished(let result, let file):
                     if !result.relationships.isEmpty, !sources.contains(file) { sources.append(file) }
                     read.append(result)
@@ -158,21 +170,33 @@ public struct ReportJob: Sendable {
     /// Reads `inputs` in order on the reading thread, emitting their records in batches and each input's own
     /// result after its records; stops at the first input that cannot be read.
     private static func read(
-        _ inputs: [(InputSource, JSONReader.Purpose)], format: InputFormat?, delimiter: UInt8?,
+        _ inputs: [(InputSource, InputPurpose)], format: InputFormat?, delimiter: UInt8?,
         afterOpen: (@Sendable (String) -> Void)?, emit: @escaping (ReadEvent) -> Bool
     ) {
         var batch = RecordBatch(emit: { _ = emit(.records($0)) })
+        // A batch of relationships goes after the records read before it, whose customers it may name.
+        var relationshipBatch = Batch<RelationshipRecord>(emit: { relationships in
+            batch.flush()
+            _ = emit(.relationships(relationships))
+        })
         for (input, purpose) in inputs {
             do throws(ReportFailure) {
                 let hook = afterOpen.map { hook in { hook(input.displayName) } }
+                var gaveRelationships = false
                 // The customer lists' format option is theirs; relationships and assignments are Graph's JSON.
                 let result = try input.read(
                     format: purpose == .customers ? format : nil, delimiter: delimiter, purpose: purpose,
-                    afterOpen: hook
+                    afterOpen: hook,
+                    onRelationship: { relationship in
+                        gaveRelationships = true
+                        relationshipBatch.append(relationship)
+                    }
                 ) {
                     batch.append($0)
                 }
+                relationshipBatch.flush()
                 batch.flush()
+                if gaveRelationships { _ = emit(.relationshipSource(input.displayName)) }
                 _ = emit(.finished(result, file: input.displayName))
             } catch {
                 _ = emit(.failed(error))
@@ -291,29 +315,32 @@ public struct ReportJob: Sendable {
 
 /// Records handed from the reading thread to validation in batches, so that the threads meet once per batch
 /// rather than once per record.
-private struct RecordBatch {
-    /// Records per batch.
-    static let size = 4096
+private typealias RecordBatch = Batch<CustomerRecord>
 
-    private var records: [CustomerRecord] = []
-    private let emit: ([CustomerRecord]) -> Void
+/// Items handed from the reading thread to the other in batches.
+private struct Batch<Item> {
+    /// Items per batch.
+    static var size: Int { 4096 }
 
-    init(emit: @escaping ([CustomerRecord]) -> Void) {
+    private var items: [Item] = []
+    private let emit: ([Item]) -> Void
+
+    init(emit: @escaping ([Item]) -> Void) {
         self.emit = emit
-        records.reserveCapacity(Self.size)
+        items.reserveCapacity(Self.size)
     }
 
-    /// Adds a record, handing the batch over when it is full.
-    mutating func append(_ record: consuming CustomerRecord) {
-        records.append(consume record)
-        if records.count == Self.size { flush() }
+    /// Adds an item, handing the batch over when it is full.
+    mutating func append(_ item: consuming Item) {
+        items.append(consume item)
+        if items.count == Self.size { flush() }
     }
 
     /// Hands over what is in the batch, if anything.
     mutating func flush() {
-        guard !records.isEmpty else { return }
-        emit(records)
-        records.removeAll(keepingCapacity: true)
+        guard !items.isEmpty else { return }
+        emit(items)
+        items.removeAll(keepingCapacity: true)
     }
 }
 

@@ -17,6 +17,21 @@ struct TemplateData {
 
     /// The page script, if the template set has one.
     let script: PageScript?
+    /// The access of the customer last asked for: a row asks for several of its values in turn.
+    private let lastAccess = LastAccess()
+
+    private final class LastAccess {
+        var position = -1
+        var access: CustomerAccess?
+    }
+
+    private func access(at position: Int) -> CustomerAccess? {
+        if lastAccess.position != position {
+            lastAccess.position = position
+            lastAccess.access = model.access(at: position)
+        }
+        return lastAccess.access
+    }
 
     /// Calls `body` with the data of `model`.
     static func with<Result>(_ model: IndexModel, script: PageScript?, _ body: (TemplateData) -> Result) -> Result {
@@ -87,7 +102,7 @@ struct TemplateData {
             default: return .missing
             }
         case .customerAccess(let customer):
-            guard let access = model.access(at: customer) else { return .missing }
+            guard let access = access(at: customer) else { return .missing }
             switch key {
             case .state: return .text(access.state.rawValue)
             case .label: return .text(access.state.label)

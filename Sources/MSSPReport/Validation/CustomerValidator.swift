@@ -43,6 +43,14 @@ public struct CustomerValidator: Sendable {
         /// Starts a validation.
         public init() {}
 
+        /// The position in `result.customers` of the customer with `tenantID`, if one is valid so far.
+        public func position(of tenantID: TenantID) -> Int? {
+            var hasher = Hasher()
+            hasher.combine(tenantID)
+            let hash = UInt32(truncatingIfNeeded: hasher.finalize())
+            return firstByTenant.find(hash: hash) { result.customers.tenantID(at: Int($0)) == tenantID }.map(Int.init)
+        }
+
         /// Reserves room for about `count` records of `bytes` input bytes in all.
         public mutating func reserveCapacity(records count: Int, inputBytes bytes: Int) {
             result.customers.reserveCapacity(customers: count, textBytes: bytes)
