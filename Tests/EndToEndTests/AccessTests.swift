@@ -170,6 +170,17 @@ import Testing
         #expect(positional.errorLines.last == result.errorLines.last)
     }
 
+    @Test func aFileIsReadAsAStreamAndStandardInputWholeAlike() throws {
+        let export = try String(
+            contentsOf: Binary.packageRoot.appendingPathComponent("samples/relationships.json"), encoding: .utf8)
+        let file = try Binary.run(["samples/relationships.json", "--format", "markdown", "-q"] + Self.asOf)
+        let standardInput = try Binary.run(["-", "--format", "markdown", "-q"] + Self.asOf, input: export)
+        #expect(file.status == 0 && standardInput.status == 0)
+        let rows = { (markdown: String) in markdown.split(separator: "\n").filter { $0.hasPrefix("| ") } }
+        #expect(rows(file.standardOutput).count == 15)
+        #expect(rows(file.standardOutput) == rows(standardInput.standardOutput))
+    }
+
     @Test func theDayComesFromAsOfElseSourceDateEpoch() throws {
         let epoch = try Binary.run(
             ["samples/customers.csv", "--relationships", "samples/relationships.json", "--check", "-q"],
