@@ -1,12 +1,16 @@
 // mssp-bench: measures mssp-report end to end, as whole processes, on generated customer lists.
 //
 //   swift run -c release mssp-bench [--sizes 1000,100000,1000000] [--runs 5]
-//       [--formats html,markdown,confluence,fragment] [--released dist/.../bin/mssp-report] [--keep]
+//       [--formats html,markdown,confluence,fragment] [--released dist/.../bin/mssp-report]
+//       [--access 100000,1000000] [--keep]
 //
 // --keep leaves the generated lists and indexes in the temporary folder it names (for profiling).
 // --released first compares start-up (`--version`) and a 1,000-customer HTML run of that binary (the fully static
 // one scripts/package releases) with the dynamically linked build beside this benchmark, taking turns, 20 runs
 // or 4 times --runs each, whichever is more.
+// --access compares, at each of its sizes, a customer list to HTML alone and with Graph's relationships export
+// beside it (--relationships), time and peak memory from one sitting, and the streaming reader's MB/s; only
+// these runs, without --sizes.
 //
 // For each size and format: median wall time of the runs, peak resident memory, rows/s, input MB/s, and the
 // per-stage breakdown that `mssp-report --timings` reports; then the reference floors, `xmllint --stream
@@ -23,6 +27,7 @@ var runs = 5
 var formats = OutputFormat.allCases.map(\.rawValue)
 var keep = false
 var released: String?
+var accessSizes: [Int] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -31,9 +36,10 @@ while let argument = arguments.popFirst() {
     case "--formats": formats = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
     case "--keep": keep = true
     case "--released": released = arguments.popFirst()
+    case "--access": accessSizes = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
     default:
         say(
-            "usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown,confluence,fragment] [--released BINARY] [--keep]"
+            "usage: mssp-bench [--sizes 1000,100000,1000000] [--runs 5] [--formats html,markdown,confluence,fragment] [--released BINARY] [--access 100000,1000000] [--keep]"
         )
         exit(64)
     }
@@ -78,6 +84,10 @@ if let released {
     _ = FileManager.default.createFile(atPath: list, contents: Data(generator.csv(count: 1_000)))
     try StartupComparison(dynamic: binary, released: released, runs: max(20, 4 * runs)).report(list: list, work: work)
 }
+if !accessSizes.isEmpty {
+    for size in accessSizes { try AccessComparison(binary: binary, runs: runs).report(size: size, work: work) }
+    sizes = []
+}
 for size in sizes {
     var generator = CustomerListGenerator()
     let csv = generator.csv(count: size)
@@ -103,12 +113,7 @@ for size in sizes {
                 exit(1)
             }
             walls[format, default: []].append(measurement.seconds)
-            // The process's own high-water mark when it reports one: rusage of a posix_spawn child also counts
-            // this benchmark's memory at the moment of the exec (about 330 MiB at a million customers).
-            let reported = measurement.standardError.split(separator: "\n")
-                .first(where: { $0.contains("peak resident memory (KiB):") })
-                .flatMap { Double($0.split(separator: " ").last ?? "") }
-            peaks[format, default: []].append(reported.map { $0 / 1024 } ?? measurement.peakResidentMiB)
+            peaks[format, default: []].append(measurement.reportedPeakMiB)
             if let line = measurement.standardError.split(separator: "\n").first(where: { $0.contains("timings (ms):") }
             ) {
                 for pair in line.split(separator: ":").last!.split(separator: " ") {

@@ -98,6 +98,32 @@ def test_every_link_kind_reaches_the_page_exactly(name, tmp_path):
             in shown)
 
 
+ACCESS_STATES = {
+    "Contoso Ltd": "Active until 2027-03-01, auto-extends",
+    "Fabrikam, Inc.": "Expiring on 2026-12-13 (7 days left)",
+    "Müller & Söhne <Logistik> GmbH": "Pending the customer's approval Approval link",
+    "Northwind Traders": "Expiring today, 2026-12-06",
+    "Woodgrove Bank": "Ended: past its end date, 2026-11-30",
+    "Alpine Ski House": "No GDAP relationship (B2B may still give access)",
+}
+
+
+@pytest.mark.parametrize("name", list(renderers.RENDERERS))
+def test_the_access_column_and_the_approval_link_read_back_exactly(name, tmp_path):
+    """Each customer's access state reads back as its sentence in every renderer, and the approval link (a
+    fragment with slashes, `#/partners/invitation/...`) keeps its href."""
+    renderers.require(name)
+    output = tmp_path / "access.md"
+    run_tool(ROOT, "samples/customers.csv", "--relationships", "samples/relationships.json", "--as-of",
+             "2026-12-06", "--quiet", "-o", str(output))
+    root = parse(renderers.RENDERERS[name](output.read_text(encoding="utf-8")))
+    cells = {row[0].text(): row[3].text().strip() for row in body_rows(root)}
+    assert {customer: cells.get(customer) for customer in ACCESS_STATES} == ACCESS_STATES
+    hrefs = [dict(e.attributes).get("href") for e in root.elements() if e.tag == "a"]
+    assert ("https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/"
+            "00000004-0000-4000-8000-000000000004-8777b240-c6f0-4469-9e98-a3205431b836") in hrefs
+
+
 @pytest.mark.parametrize("name", list(renderers.RENDERERS))
 def test_every_name_reads_back_exactly(name, indexes):
     hostile_html, _ = rendered(name, indexes)

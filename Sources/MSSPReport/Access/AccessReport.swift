@@ -20,6 +20,8 @@ public struct AccessReport: Sendable, Equatable {
     let details: Details
     /// How many customers are in each state, in `CustomerAccess.State.allCases` order.
     private let stateCounts: [Int]
+    /// The roles in words for each set of roles the entries have (few sets, many customers): made once.
+    private let roleTexts: [UInt64: String]
 
     init(
         asOf: CalendarDay, expiringWithin: Int, source: String, usesAssignments: Bool, catalog: RoleCatalog,
@@ -33,8 +35,27 @@ public struct AccessReport: Sendable, Equatable {
         self.entries = entries
         self.details = details
         var counts = [Int](repeating: 0, count: CustomerAccess.State.allCases.count)
-        for entry in entries { counts[CustomerAccess.State.allCases.firstIndex(of: entry.state)!] += 1 }
+        var roleSets: Set<UInt64> = []
+        for entry in entries {
+            counts[CustomerAccess.State.allCases.firstIndex(of: entry.state)!] += 1
+            roleSets.insert(Self.roleKey(entry))
+        }
         stateCounts = counts
+        var roleTexts: [UInt64: String] = [:]
+        for key in roleSets {
+            let (roles, unassigned) = (UInt32(truncatingIfNeeded: key), UInt32(truncatingIfNeeded: key >> 32))
+            roleTexts[key] = catalog.roles.indices.compactMap { index -> String? in
+                let bit: UInt32 = 1 << UInt32(index)
+                guard roles & bit != 0 else { return nil }
+                let role = catalog.roles[index]
+                return "\(role.name) (\(role.defender.rawValue))\(unassigned & bit != 0 ? ", not assigned" : "")"
+            }.joined(separator: "; ")
+        }
+        self.roleTexts = roleTexts
+    }
+
+    private static func roleKey(_ entry: AccessEntry) -> UInt64 {
+        UInt64(entry.roles) | UInt64(entry.unassignedRoles) << 32
     }
 
     /// A report of these states (for tests and templates of made-up data): each state's sentence as given.
@@ -132,19 +153,22 @@ public struct AccessReport: Sendable, Equatable {
         }
     }
 
+    /// The state's sentence of the customer at `position` in the customer list (what the audits look for).
+    func text(at position: Int) -> String {
+        let entry = entries[position]
+        if entry.details >= 0, let made = details.detail(Int(entry.details)).text { return made.text }
+        return text(of: entry, daysLeft: entry.end.map { $0.number - asOf.number })
+    }
+
     /// The roles as an analyst reads them: "Security Reader (read); Exchange Administrator (none)"; with an
     /// assignments export, a role no active assignment grants says so.
     private func roles(of entry: AccessEntry) -> String? {
-        var parts = catalog.roles.indices.compactMap { index -> String? in
-            let bit: UInt32 = 1 << UInt32(index)
-            guard entry.roles & bit != 0 else { return nil }
-            let role = catalog.roles[index]
-            return "\(role.name) (\(role.defender.rawValue))\(entry.unassignedRoles & bit != 0 ? ", not assigned" : "")"
-        }
+        var text = roleTexts[Self.roleKey(entry)] ?? ""
         if entry.unknownRoles >= 0 {
-            parts += details.unknownRoles[Int(entry.unknownRoles)].map { "unknown role \($0)" }
+            let unknown = details.unknownRoles[Int(entry.unknownRoles)].map { "unknown role \($0)" }
+            text = ([text].filter { !$0.isEmpty } + unknown).joined(separator: "; ")
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        return text.isEmpty ? nil : text
     }
 
     /// The warning for a customer whose access needs attention, at its place in the customer list.

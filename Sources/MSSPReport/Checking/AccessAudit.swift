@@ -27,7 +27,7 @@ final class AccessAudit {
     }
 
     private func expectNext() {
-        expected = next < order.count ? Array(access.access(at: Int(order[next])).text.utf8) : []
+        expected = next < order.count ? Array(access.text(at: Int(order[next])).utf8) : []
     }
 
     /// An element starts: its text is read afresh.
@@ -39,8 +39,12 @@ final class AccessAudit {
     /// Text of the current element.
     @inline(__always)
     func characters(_ bytes: UnsafeRawBufferPointer) {
-        // Only text that can still be a state sentence is kept (no state is this long).
-        if text.count < 512 { text.append(contentsOf: bytes) }
+        // Only text that can still be the sentence expected is kept.
+        if text.count + bytes.count <= expected.count {
+            text.append(contentsOf: bytes)
+        } else {
+            text.removeAll(keepingCapacity: true); text.append(0)
+        }
     }
 
     /// An element ends: its text is compared with the next expected sentence.
