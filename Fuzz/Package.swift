@@ -3,7 +3,9 @@
 // -sanitize=fuzzer, which would break every other build).
 import PackageDescription
 
-let fuzzTargets = ["FuzzCSV", "FuzzJSON", "FuzzTenantID", "FuzzMarkdown", "FuzzHTML", "FuzzWikiFormats"]
+let fuzzTargets = [
+    "FuzzCSV", "FuzzJSON", "FuzzGraphExport", "FuzzTenantID", "FuzzMarkdown", "FuzzHTML", "FuzzWikiFormats",
+]
 
 let package = Package(
     name: "mssp-report-fuzz",

@@ -57,13 +57,17 @@ struct CustomerListGenerator {
         var text = "Customer Name,Tenant ID,Domain\n"
         text.reserveCapacity(count * 80)
         for index in 0..<count {
-            let customer = customer(index)
-            let name =
-                customer.name.contains(",") || customer.name.contains("\"")
-                ? "\"" + customer.name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : customer.name
-            text += "\(name),\(customer.tenantID),\(customer.domain)\n"
+            text += Self.csvLine(customer(index))
         }
         return Array(text.utf8)
+    }
+
+    /// One customer as a line of the CSV list, quoted where the name needs it.
+    private static func csvLine(_ customer: (name: String, tenantID: String, domain: String)) -> String {
+        let name =
+            customer.name.contains(",") || customer.name.contains("\"")
+            ? "\"" + customer.name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : customer.name
+        return "\(name),\(customer.tenantID),\(customer.domain)\n"
     }
 
     /// A JSON list (`{"value": [...]}`) of `count` customers.
@@ -106,10 +110,7 @@ extension CustomerListGenerator {
         var first = true
         for index in 0..<count {
             let customer = customer(index)
-            let name =
-                customer.name.contains(",") || customer.name.contains("\"")
-                ? "\"" + customer.name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : customer.name
-            csv += "\(name),\(customer.tenantID),\(customer.domain)\n"
+            csv += Self.csvLine(customer)
             let kind = next() % 1000
             guard kind < 980, !customer.tenantID.hasPrefix("not-") else { continue }
             let tiers = next() % 10 == 0 ? 2 : 1

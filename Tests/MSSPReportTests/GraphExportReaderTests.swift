@@ -112,6 +112,17 @@ import Testing
         }
     }
 
+    @Test func escapesReadTheSameWhereverTheChunksCut() throws {
+        let text = #"[{"accessDetails": {}, "displayName": "Caf\u00e9 \"Noir\" \ud83d\ude00 a\/b\tc", "id": "x"}]"#
+        for chunk in 1...9 {
+            let result = GraphExportReader.read(relationshipsIn: Array(text.utf8), chunkSize: chunk)
+            #expect(result.relationships.first?.displayName == "Café \"Noir\" 😀 a/b\tc", "chunks of \(chunk)")
+            #expect(result.diagnostics.isEmpty)
+        }
+        let broken = GraphExportReader.read(relationshipsIn: Array(#"[{"id": "\ud83d"}]"#.utf8), chunkSize: 2)
+        #expect(broken.diagnostics.map(\.message) == ["a high surrogate \\u escape must be followed by a low one"])
+    }
+
     @Test func anObjectThatIsNoRelationshipIsReportedAndSkipped() throws {
         let text = "{\"value\": [{\"tenantId\": \"x\"}, 5, {\"accessDetails\": {}}]}"
         let (items, result) = try read(Array(text.utf8), chunk: 2)

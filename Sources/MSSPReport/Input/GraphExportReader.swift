@@ -7,7 +7,7 @@
 /// The shapes: Graph's page (`{"@odata.context": …, "value": [ … ], "@odata.nextLink": …}`), a bare array (what
 /// PowerShell's `ConvertTo-Json` writes for a list), one object, or one object per line. JSON is read strictly
 /// (RFC 8259), as `JSONParser` reads it; keys are matched ignoring case (PowerShell writes `AccessDetails`).
-struct GraphExportReader {
+public struct GraphExportReader {
     /// What the objects are.
     enum Kind {
         case relationships
@@ -766,7 +766,7 @@ struct GraphScanner {
                     _ = try hex4(window, escapeStart: index - 1)
                     continue
                 }
-                guard Self.isSimpleEscape(window.buffer[index]) else {
+                guard JSONParser.unescaped(window.buffer[index]) != nil else {
                     throw .syntax(error("invalid escape '\\\(describe(window))' in a string", at: index - 1))
                 }
             } else if byte < 0x20 {
@@ -776,15 +776,6 @@ struct GraphScanner {
                         : error("control character in a string must be escaped"))
             }
             index += 1
-        }
-    }
-
-    private static func isSimpleEscape(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-            true
-        default: false
         }
     }
 
@@ -830,23 +821,18 @@ struct GraphScanner {
                 let escapeStart = index
                 index += 1
                 let letter = window.buffer[index]
-                switch letter {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(letter)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "f"): bytes.append(0x0C)
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "t"): bytes.append(0x09)
-                case UInt8(ascii: "u"):
-                    let scalar = try unicodeEscape(window, escapeStart: escapeStart)
-                    UTF8.encode(scalar) { bytes.append($0) }
+                if let byte = JSONParser.unescaped(letter) {
+                    bytes.append(byte)
+                    index += 1
                     decoded = bytes
                     runStart = index
                     continue
-                default:
+                }
+                guard letter == UInt8(ascii: "u") else {
                     throw .syntax(error("invalid escape '\\\(describe(window))' in a string", at: escapeStart))
                 }
-                index += 1
+                let scalar = try unicodeEscape(window, escapeStart: escapeStart)
+                UTF8.encode(scalar) { bytes.append($0) }
                 decoded = bytes
                 runStart = index
                 continue
@@ -939,5 +925,45 @@ struct GraphScanner {
         let byte = window.buffer[index]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    }
+}
+
+extension GraphExportReader {
+    /// What reading `bytes` (UTF-8) as a relationships export gives, handed over in chunks of `chunkSize` bytes:
+    /// its relationships, the customers when it is the customer list, and its problems. For tests and the fuzz
+    /// target, which compare chunk sizes: the result must not depend on them.
+    public static func read(
+        relationshipsIn bytes: [UInt8], chunkSize: Int, givesCustomers: Bool = false
+    ) -> InputReadResult {
+        var window = ByteWindow(capacity: 8)
+        defer { window.deallocate() }
+        var offset = 0
+        var records: [CustomerRecord] = []
+        var relationships: [RelationshipRecord] = []
+        let reader = GraphExportReader(file: "export.json", kind: .relationships, givesCustomers: givesCustomers)
+        var result: InputReadResult
+        do throws(ReportFailure) {
+            result = try reader.read(
+                &window,
+                more: { window in
+                    let room = window.room()
+                    let count = min(max(1, chunkSize), room.count, bytes.count - offset)
+                    for index in 0..<count { room[index] = bytes[offset + index] }
+                    offset += count
+                    window.commit(count)
+                    return count > 0
+                },
+                onItem: { item in
+                    if case .relationship(let relationship, let customer) = item {
+                        relationships.append(relationship)
+                        if let customer { records.append(customer) }
+                    }
+                })
+        } catch {
+            preconditionFailure("bytes in memory cannot fail to be read: \(error)")
+        }
+        result.relationships = relationships
+        result.records = records
+        return result
     }
 }

@@ -279,26 +279,32 @@ struct JSONParser {
             : error("control character in a string must be escaped", at: index)
     }
 
+    /// The byte a one-letter escape (`\\n`, `\\"`, ...) stands for, or `nil` for any other letter (`u` included).
+    static func unescaped(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+
     /// Decodes the escape whose letter is at `index` (after the backslash at `escapeStart`), moving past it.
     private mutating func parseEscape(into decoded: inout [UInt8], escapeStart: Int) throws(JSONSyntaxError) {
-        switch bytes[index] {
-        case UInt8(ascii: "\""): decoded.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): decoded.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "/"): decoded.append(UInt8(ascii: "/"))
-        case UInt8(ascii: "b"): decoded.append(0x08)
-        case UInt8(ascii: "f"): decoded.append(0x0C)
-        case UInt8(ascii: "n"): decoded.append(0x0A)
-        case UInt8(ascii: "r"): decoded.append(0x0D)
-        case UInt8(ascii: "t"): decoded.append(0x09)
-        case UInt8(ascii: "u"):
+        if let byte = Self.unescaped(bytes[index]) {
+            decoded.append(byte)
             index += 1
-            let scalar = try parseUnicodeEscape(escapeStart)
-            UTF8.encode(scalar) { decoded.append($0) }
             return
-        default:
+        }
+        guard bytes[index] == UInt8(ascii: "u") else {
             throw error("invalid escape '\\\(describeByte(at: index))' in a string", at: escapeStart)
         }
         index += 1
+        let scalar = try parseUnicodeEscape(escapeStart)
+        UTF8.encode(scalar) { decoded.append($0) }
     }
 
     /// The scalar of a `\\u` escape whose hex digits start at `index`, with the low surrogate's escape after a
