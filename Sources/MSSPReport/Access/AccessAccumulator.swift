@@ -52,7 +52,7 @@ public struct AccessAccumulator: Sendable {
             return
         }
         // An indirect reseller's relationship gives the listing partner's SOC no access.
-        guard !relationship.isReseller, var entry = judge(relationship) else { return }
+        guard !relationship.isReseller, let entry = judge(relationship) else { return }
         if usesAssignments, entry.state == .active || entry.state == .expiring {
             waiting.append(
                 Waiting(
@@ -60,14 +60,22 @@ public struct AccessAccumulator: Sendable {
                     name: relationship.displayName, location: relationship.location))
             return
         }
+        keep(
+            entry, at: position, name: relationship.displayName, id: relationship.id?.value,
+            location: relationship.location)
+    }
+
+    /// Keeps `entry` for the customer at `position` when it is better than the one kept so far, with its
+    /// relationship's details unless it is active (an active state needs none).
+    private mutating func keep(
+        _ entry: AccessEntry, at position: Int, name: String?, id: String?, location: SourceLocation
+    ) {
         if position >= entries.count {
             entries.append(contentsOf: repeatElement(.none, count: position + 1 - entries.count))
         }
         guard entry.isBetter(than: entries[position]) else { return }
-        if entry.state != .active {
-            entry.details = store.add(
-                name: relationship.displayName, id: relationship.id?.value, location: relationship.location)
-        }
+        var entry = entry
+        if entry.state != .active { entry.details = store.add(name: name, id: id, location: location) }
         entries[position] = entry
     }
 
@@ -206,16 +214,9 @@ public struct AccessAccumulator: Sendable {
             let autoExtends = relationship.entry.variant == .autoExtends
             relationship.entry.unassignedRoles = relationship.entry.roles & ~(granted[relationship.id] ?? 0)
             judgeActive(&relationship.entry, autoExtends: autoExtends)
-            let position = relationship.position
-            if position >= entries.count {
-                entries.append(contentsOf: repeatElement(.none, count: position + 1 - entries.count))
-            }
-            guard relationship.entry.isBetter(than: entries[position]) else { continue }
-            if relationship.entry.state != .active {
-                relationship.entry.details = store.add(
-                    name: relationship.name, id: relationship.id, location: relationship.location)
-            }
-            entries[position] = relationship.entry
+            keep(
+                relationship.entry, at: relationship.position, name: relationship.name, id: relationship.id,
+                location: relationship.location)
         }
         waiting = []
     }

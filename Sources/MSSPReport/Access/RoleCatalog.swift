@@ -35,13 +35,20 @@ public struct RoleCatalog: Sendable {
     }
 
     /// The roles, in the file's order.
-    public var roles: [Role]
-    private var byID: [String: Int]
+    public let roles: [Role]
+    private let byID: [String: Int]
+    /// The bits of the roles that open Defender (bit i is `roles[i]`).
+    private let defenderMask: UInt32
 
     /// Creates a catalog of `roles`.
     public init(roles: [Role]) {
         self.roles = roles
         byID = Dictionary(roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var mask: UInt32 = 0
+        for (index, role) in roles.enumerated() where role.defender.opensDefender && index < 32 {
+            mask |= 1 << UInt32(index)
+        }
+        defenderMask = mask
     }
 
     /// The role with this template ID (any case, surrounding space ignored), or `nil` for an unknown one.
@@ -55,21 +62,9 @@ public struct RoleCatalog: Sendable {
         return byID[id.trimmingWhitespace.lowercased()]
     }
 
-    /// The roles whose bits are set in `mask` (bit i is `roles[i]`).
-    func roles(in mask: UInt32) -> [Role] {
-        roles.indices.filter { mask & (1 << UInt32($0)) != 0 }.map { roles[$0] }
-    }
-
-    /// Whether any role whose bit is set in `mask` opens Microsoft Defender.
+    /// Whether any role whose bit is set in `mask` (bit i is `roles[i]`) opens Microsoft Defender.
     func opensDefender(roles mask: UInt32) -> Bool {
         mask & defenderMask != 0
-    }
-
-    /// The bits of the roles that open Defender.
-    private var defenderMask: UInt32 {
-        var mask: UInt32 = 0
-        for (index, role) in roles.enumerated() where role.defender.opensDefender { mask |= 1 << UInt32(index) }
-        return mask
     }
 
     /// The built-in catalog, from `Catalog/roles.yaml`. A test proves the file parses.

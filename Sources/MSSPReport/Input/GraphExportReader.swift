@@ -701,7 +701,6 @@ struct GraphScanner {
     }
 
     private mutating func number(_ window: ByteWindow) throws(Failure) {
-        let start = index
         func digits() throws(Failure) -> Int {
             let first = index
             while true {
@@ -739,7 +738,6 @@ struct GraphScanner {
             }
         }
         if index >= window.end, !window.isAtEnd { throw .needMore }
-        _ = start
     }
 
     /// Skips a string, checking its escapes and that it has no control characters.

@@ -210,6 +210,14 @@ public struct InputSource: Hashable, Sendable {
         case .csv:
             return CSVReader(delimiter: delimiter).read(bytes, file: displayName, onRecord: onRecord)
         case .json, .ndjson:
+            // A relationships export read whole (standard input, a pipe, UTF-16) is read as the stream reads one.
+            if purpose == .customers, case .success(let utf8) = TextDecoding.utf8Bytes(of: bytes),
+                Self.holdsRelationships(utf8.prefix(Self.sniffedBytes))
+            {
+                return try readGraphExport(
+                    inMemory: utf8, .relationships, givesCustomers: true, onRelationship: onRelationship,
+                    onRecord: onRecord)
+            }
             var result = JSONReader(format: format).read(bytes, file: displayName)
             if let onRecord {
                 for record in result.records { onRecord(record) }
@@ -224,9 +232,18 @@ public struct InputSource: Hashable, Sendable {
     /// The bytes read at a time from a Graph export.
     static let graphChunkSize = 1 << 20
 
-    /// Whether this input is read as a Graph export, and of what: relationships and assignments always; a
-    /// customer list when it is JSON that holds GDAP relationships (`accessDetails` or Graph's type in its first
-    /// 64 KiB). `nil` for anything else, which the other readers take.
+    /// How much of a customer list is looked at to tell a relationships export.
+    static let sniffedBytes = 64 << 10
+
+    /// Whether the start of a JSON customer list shows GDAP relationships: `accessDetails` or Graph's type.
+    static func holdsRelationships(_ head: some Collection<UInt8>) -> Bool {
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        return text.contains("\"accessdetails\"") || text.contains("delegatedadminrelationship\"")
+    }
+
+    /// Whether this input is streamed as a Graph export, and of what: relationships and assignments always; a
+    /// customer list when it is a regular UTF-8 JSON file whose start shows relationships. `nil` for anything
+    /// else, which is read whole.
     private func graphExportKind(
         format: InputFormat?, purpose: InputPurpose
     ) throws(ReportFailure)
@@ -239,11 +256,9 @@ public struct InputSource: Hashable, Sendable {
             guard !isStandardInput, format == nil || format == .json || format == .ndjson,
                 InputFormat.fromExtension(of: path) != .csv, isRegularFile
             else { return nil }
-            let head = Self.head(of: path, count: 64 << 10)
-            guard InputFormat.sniff(head) != .csv else { return nil }
-            let text = String(decoding: head, as: UTF8.self).lowercased()
-            return text.contains("\"accessdetails\"") || text.contains("delegatedadminrelationship\"")
-                ? .relationships : nil
+            let head = Self.head(of: path, count: Self.sniffedBytes)
+            guard InputFormat.sniff(head) != .csv, Self.holdsRelationships(head) else { return nil }
+            return .relationships
         }
     }
 
@@ -262,17 +277,78 @@ public struct InputSource: Hashable, Sendable {
         return Array(bytes.prefix(max(0, read)))
     }
 
-    /// Reads a Graph export: a regular file in chunks of `graphChunkSize`; standard input, a pipe or a UTF-16 file
-    /// whole (up to the input limit), then the same way.
+    /// Reads a Graph export: a regular UTF-8 file in chunks of `graphChunkSize`; standard input, a pipe or a
+    /// UTF-16 file whole (up to the input limit).
     private func readGraphExport(
         _ kind: GraphExportReader.Kind, givesCustomers: Bool, afterOpen: (() -> Void)?,
         onRelationship: ((RelationshipRecord) -> Void)?, onRecord: ((consuming CustomerRecord) -> Void)?
     ) throws(ReportFailure) -> InputReadResult {
+        let head = isStandardInput || !isRegularFile ? [] : Self.head(of: path, count: 2)
+        if isStandardInput || !isRegularFile || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            let bytes: [UInt8]
+            switch try readBytes(afterOpen: afterOpen) {
+            case .bytes(let read): bytes = read
+            case .tooLarge(let diagnostic):
+                var result = InputReadResult()
+                result.diagnostics.append(diagnostic)
+                result.isUnusable = true
+                return result
+            }
+            switch TextDecoding.utf8Bytes(of: bytes, file: displayName) {
+            case .success(let utf8):
+                return try readGraphExport(
+                    inMemory: utf8, kind, givesCustomers: givesCustomers, onRelationship: onRelationship,
+                    onRecord: onRecord)
+            case .failure(let unusable): return unusable.result
+            }
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .inputUnreadable(path: path, reason: Self.errorText()) }
+        defer { close(descriptor) }
+        afterOpen?()
+        var window = ByteWindow(capacity: Self.graphChunkSize)
+        defer { window.deallocate() }
+        let path = self.path
+        return try readGraphExport(
+            &window, kind, givesCustomers: givesCustomers, onRelationship: onRelationship, onRecord: onRecord,
+            more: { window throws(ReportFailure) in
+                let room = window.room()
+                while true {
+                    let count = systemRead(descriptor, room.baseAddress, room.count)
+                    if count >= 0 {
+                        window.commit(count)
+                        return count > 0
+                    }
+                    if errno != EINTR { throw .inputUnreadable(path: path, reason: Self.errorText()) }
+                }
+            })
+    }
+
+    /// Reads a Graph export already in memory as UTF-8.
+    private func readGraphExport(
+        inMemory utf8: [UInt8], _ kind: GraphExportReader.Kind, givesCustomers: Bool,
+        onRelationship: ((RelationshipRecord) -> Void)?, onRecord: ((consuming CustomerRecord) -> Void)?
+    ) throws(ReportFailure) -> InputReadResult {
+        var window = ByteWindow(bytes: utf8)
+        defer { window.deallocate() }
+        return try readGraphExport(
+            &window, kind, givesCustomers: givesCustomers, onRelationship: onRelationship, onRecord: onRecord,
+            more: { _ throws(ReportFailure) in false })
+    }
+
+    /// Reads a Graph export from `window`, refilled by `more`: each relationship's customer (for a customer list)
+    /// and then the relationship go to the callbacks, or into the result without them.
+    private func readGraphExport(
+        _ window: inout ByteWindow, _ kind: GraphExportReader.Kind, givesCustomers: Bool,
+        onRelationship: ((RelationshipRecord) -> Void)?, onRecord: ((consuming CustomerRecord) -> Void)?,
+        more: GraphExportReader.Source
+    ) throws(ReportFailure) -> InputReadResult {
         var result = InputReadResult()
-        let reader = GraphExportReader(file: displayName, kind: kind, givesCustomers: givesCustomers)
         var relationships: [RelationshipRecord] = []
         var records: [CustomerRecord] = []
-        let onItem = { (item: GraphExportReader.Item) in
+        var assignments: [AccessAssignmentRecord] = []
+        let reader = GraphExportReader(file: displayName, kind: kind, givesCustomers: givesCustomers)
+        result = try reader.read(&window, more: more) { item in
             switch item {
             case .relationship(let relationship, let customer):
                 // The customer first: the relationship is judged against the customers already validated.
@@ -281,53 +357,12 @@ public struct InputSource: Hashable, Sendable {
                 }
                 if let onRelationship { onRelationship(relationship) } else { relationships.append(relationship) }
             case .accessAssignment(let assignment):
-                result.accessAssignments.append(assignment)
+                assignments.append(assignment)
             }
         }
-        let head = isStandardInput || !isRegularFile ? [] : Self.head(of: path, count: 2)
-        if isStandardInput || !isRegularFile || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-            let bytes: [UInt8]
-            switch try readBytes(afterOpen: afterOpen) {
-            case .bytes(let read): bytes = read
-            case .tooLarge(let diagnostic):
-                result.diagnostics.append(diagnostic)
-                result.isUnusable = true
-                return result
-            }
-            let utf8: [UInt8]
-            switch TextDecoding.utf8Bytes(of: bytes, file: displayName) {
-            case .success(let decoded): utf8 = decoded
-            case .failure(let unusable): return unusable.result
-            }
-            var window = ByteWindow(bytes: utf8)
-            defer { window.deallocate() }
-            let read = try reader.read(&window, more: { _ throws(ReportFailure) in false }, onItem: onItem)
-            result.append(read)
-        } else {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw .inputUnreadable(path: path, reason: Self.errorText()) }
-            defer { close(descriptor) }
-            afterOpen?()
-            var window = ByteWindow(capacity: Self.graphChunkSize)
-            defer { window.deallocate() }
-            let path = self.path
-            let read = try reader.read(
-                &window,
-                more: { window throws(ReportFailure) in
-                    let room = window.room()
-                    while true {
-                        let count = systemRead(descriptor, room.baseAddress, room.count)
-                        if count >= 0 {
-                            window.commit(count)
-                            return count > 0
-                        }
-                        if errno != EINTR { throw .inputUnreadable(path: path, reason: Self.errorText()) }
-                    }
-                }, onItem: onItem)
-            result.append(read)
-        }
-        result.relationships += relationships
-        result.records += records
+        result.relationships = relationships
+        result.records = records
+        result.accessAssignments = assignments
         return result
     }
 }

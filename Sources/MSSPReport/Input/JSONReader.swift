@@ -3,6 +3,7 @@
 public struct JSONReader: Sendable {
     /// `.json` when the input was declared JSON (`--input-format json`): then it must be one value.
     public var format: InputFormat?
+
     /// Creates a reader; `format` is the declared format, if any.
     public init(format: InputFormat? = nil) {
         self.format = format
@@ -43,16 +44,7 @@ public struct JSONReader: Sendable {
         }
         var claims: [String: ColumnClaim?] = [:]
         for object in objects {
-            var isRelationship = false
-            if case .object(let members, let location) = object, Self.isRelationship(members) {
-                let relationship = Self.relationship(members, at: location)
-                result.relationships.append(relationship)
-                // A relationship not yet approved may name no customer: the access stage reports it at its place.
-                guard relationship.customerTenantID != nil else { continue }
-                isRelationship = true
-            }
-            if var record = record(from: object, claims: &claims, diagnostics: &result.diagnostics) {
-                record.isRelationship = isRelationship
+            if let record = record(from: object, claims: &claims, diagnostics: &result.diagnostics) {
                 result.records.append(record)
             } else {
                 result.droppedRowCount += 1
@@ -63,7 +55,7 @@ public struct JSONReader: Sendable {
         var missing: [ColumnRole] = []
         if !result.records.contains(where: { $0.name != nil }) { missing.append(.name) }
         if !result.records.contains(where: { $0.tenantID != nil }) { missing.append(.tenantID) }
-        if !result.records.isEmpty, !missing.isEmpty, result.relationships.isEmpty {
+        if !result.records.isEmpty, !missing.isEmpty {
             result.diagnostics.append(
                 ColumnRole.missingColumnsDiagnostic(
                     missing, at: result.records[0].location, noun: "customer objects"))

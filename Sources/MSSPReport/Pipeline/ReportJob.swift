@@ -70,36 +70,27 @@ public struct ReportJob: Sendable {
         // Relationships are judged as they come, against the customers validated before them: the customer
         // lists are read first, and a relationships export that is the list gives each customer before its
         // relationship.
-        let evaluator = AccessEvaluator(asOf: options.asOf, expiringWithin: options.expiringWithin)
-        var accumulator: AccessAccumulator?
-        func judge(_ relationship: RelationshipRecord) {
-            if accumulator == nil {
-                accumulator = AccessAccumulator(
-                    evaluator: evaluator, usesAssignments: !options.accessAssignments.isEmpty)
-            }
-            accumulator!.add(relationship) { validator.position(of: $0) }
-        }
+        var accumulator = AccessAccumulator(
+            evaluator: AccessEvaluator(asOf: options.asOf, expiringWithin: options.expiringWithin),
+            usesAssignments: !options.accessAssignments.isEmpty)
         let read = try readInputs(
             validate: { records in for index in records.indices { validator.add(records[index]) } },
-            judge: { relationships in for relationship in relationships { judge(relationship) } })
+            judge: { relationships in
+                for relationship in relationships { accumulator.add(relationship) { validator.position(of: $0) } }
+            })
         outcome.timings.record(.read, seconds: read.timings.producer)
         outcome.timings.record(.validate, seconds: read.timings.consumer)
-        // Relationships of a list read whole (standard input) come with its result.
-        for relationship in read.result.relationships { judge(relationship) }
         let validation = validator.result
         outcome.recordCount = validation.recordCount + read.result.droppedRowCount
         options.progress?(.validate, outcome.recordCount)
         let coverage = IndexCoverage(linkKinds: options.linkKinds, groupBy: options.groupBy)
-        var access: (report: AccessReport, diagnostics: [Diagnostic])?
-        if accumulator == nil, !options.relationships.isEmpty || !options.accessAssignments.isEmpty {
-            accumulator = AccessAccumulator(evaluator: evaluator, usesAssignments: !options.accessAssignments.isEmpty)
-        }
-        if var accumulator {
-            let sources = read.relationshipSources
-            access = accumulator.finish(
+        let sources = read.relationshipSources
+        let judgesAccess = !options.relationships.isEmpty || !options.accessAssignments.isEmpty || !sources.isEmpty
+        let access =
+            judgesAccess
+            ? accumulator.finish(
                 customers: validation.customers, assignments: read.result.accessAssignments,
-                source: sources.isEmpty ? "the relationships export" : sources.joined(separator: ", "))
-        }
+                source: sources.isEmpty ? "the relationships export" : sources.joined(separator: ", ")) : nil
         outcome.access = access?.report
         outcome.diagnostics = inFileOrder(
             read.result.diagnostics + validation.diagnostics + coverage.warnings(for: validation.customers)
@@ -123,8 +114,8 @@ public struct ReportJob: Sendable {
         case relationships([RelationshipRecord])
         /// An input that gave relationships (for the index to name).
         case relationshipSource(String)
-        /// An input has been read: its diagnostics, dropped rows and relationships (its records came before).
-        case finished(InputReadResult, file: String)
+        /// An input has been read: its diagnostics and dropped rows (its records and relationships came before).
+        case finished(InputReadResult)
         /// An input could not be read; nothing after it is read.
         case failed(ReportFailure)
     }
@@ -154,9 +145,7 @@ public struct ReportJob: Sendable {
                 case .records(let records): validate(records)
                 case .relationships(let relationships): judge(relationships)
                 case .relationshipSource(let file): if !sources.contains(file) { sources.append(file) }
-                case .finished(let result, let file):
-                    if !result.relationships.isEmpty, !sources.contains(file) { sources.append(file) }
-                    read.append(result)
+                case .finished(let result): read.append(result)
                 case .failed(let error):
                     failure = error
                     return false
@@ -197,7 +186,7 @@ public struct ReportJob: Sendable {
                 relationshipBatch.flush()
                 batch.flush()
                 if gaveRelationships { _ = emit(.relationshipSource(input.displayName)) }
-                _ = emit(.finished(result, file: input.displayName))
+                _ = emit(.finished(result))
             } catch {
                 _ = emit(.failed(error))
                 return
